@@ -1,0 +1,165 @@
+import { createReadStream, existsSync } from 'node:fs';
+import { basename } from 'node:path';
+import { Command, Option } from 'commander';
+import { importJobKind, type ImportParams } from './modules/residents/index.ts';
+import { seedDemoCity } from './modules/residents/demo/seed.ts';
+import { loadConfig } from './platform/config/config.ts';
+import { connect } from './platform/db/connect.ts';
+import { DataDirLockedError } from './platform/db/lock.ts';
+import { migrate } from './platform/db/migrate.ts';
+import { AppError } from './platform/errors/app-error.ts';
+import { describeDatabase, openRuntime } from './runtime.ts';
+
+/** `sukoyaka <command>`: operations and batch entry points; exit code ≠ 0 on failure (cron-friendly). */
+const program = new Command('sukoyaka')
+  .description('すこやか — 自治体向け健康管理システムの運用コマンド')
+  .showHelpAfterError();
+
+const cliActor = { userId: null, loginId: 'cli', roleCode: null } as const;
+
+async function run(fn: () => Promise<number | undefined>): Promise<void> {
+  try {
+    process.exitCode = (await fn()) ?? 0;
+  } catch (e) {
+    if (e instanceof DataDirLockedError || e instanceof AppError) console.error(`エラー: ${e.message}`);
+    else console.error('エラー:', e);
+    process.exitCode = 1;
+  }
+}
+
+program
+  .command('start')
+  .description('サーバーを起動します（初回はデモ市を作成します）')
+  .action(() =>
+    run(async () => {
+      const { startServer } = await import('./main.ts');
+      await startServer(loadConfig());
+      return undefined;
+    }),
+  );
+
+program
+  .command('db')
+  .description('データベース')
+  .command('migrate')
+  .description('マイグレーションを適用します')
+  .action(() =>
+    run(async () => {
+      const config = loadConfig();
+      const database = await connect({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+      try {
+        await migrate(database);
+        console.log(`マイグレーションを適用しました: ${describeDatabase(config)}`);
+      } finally {
+        await database.close();
+      }
+      return 0;
+    }),
+  );
+
+program
+  .command('demo')
+  .description('デモデータ')
+  .command('seed')
+  .description('合成のデモ市の住民を作成します（住民がいないデータベースにのみ）')
+  .option('--residents <n>', '人数', '20000')
+  .option('--seed <n>', '乱数の種', '1')
+  .action((o: { residents: string; seed: string }) =>
+    run(async () => {
+      const services = await openRuntime(loadConfig());
+      try {
+        const n = Number(o.residents);
+        const t = Date.now();
+        let last = 0;
+        await seedDemoCity(services.database, {
+          residents: n,
+          seed: Number(o.seed),
+          encryptMyNumber: (m) => ({ enc: services.sealer.encrypt(m), mac: services.sealer.mac(m) }),
+          onProgress: (done) => {
+            if (done - last >= 100_000) {
+              last = done;
+              process.stderr.write(`  ${done.toLocaleString()}人…\n`);
+            }
+          },
+        });
+        const s = (Date.now() - t) / 1000;
+        console.log(`デモ市の住民 ${n.toLocaleString()}人を作成しました（${s.toFixed(1)}秒、${Math.round(n / s).toLocaleString()}人/秒）。`);
+      } finally {
+        await services.database.close();
+      }
+      return 0;
+    }),
+  );
+
+program
+  .command('users')
+  .description('利用者')
+  .command('create')
+  .description('利用者を作成します（初回ログイン時にパスワード変更が必要）')
+  .requiredOption('--login <id>', 'ログインID')
+  .requiredOption('--name <name>', '氏名')
+  .addOption(new Option('--role <code>', '役割コード').default('clerk'))
+  .option('--password <password>', '初期パスワード（省略時は環境変数 SUKOYAKA_INITIAL_PASSWORD）')
+  .action((o: { login: string; name: string; role: string; password?: string }) =>
+    run(async () => {
+      const password = o.password ?? process.env.SUKOYAKA_INITIAL_PASSWORD;
+      if (!password) throw new AppError(400, 'NO_PASSWORD', '--password または SUKOYAKA_INITIAL_PASSWORD で初期パスワードを指定してください。');
+      const services = await openRuntime(loadConfig());
+      try {
+        const user = await services.auth.createUser({ loginId: o.login, displayName: o.name, roleCode: o.role, password, mustChangePassword: true });
+        await services.audit.record(cliActor, { action: 'admin', screen: 'CLI', summary: `利用者登録 ${user.loginId}` });
+        console.log(`利用者 ${user.loginId}（${user.displayName}、役割 ${user.roleCode}）を作成しました。初回ログイン時にパスワードの変更が必要です。`);
+      } finally {
+        await services.database.close();
+      }
+      return 0;
+    }),
+  );
+
+program
+  .command('residents')
+  .description('宛名（住民記録）')
+  .command('import')
+  .description('住民記録ファイル（CSV, UTF-8 / Shift_JIS）を取り込みます。docs/interfaces/residents.md 参照')
+  .argument('<file>', 'CSVファイル')
+  .addOption(new Option('--mode <mode>', '全件 (full) または異動分 (delta)').choices(['full', 'delta']).default('delta'))
+  .option('--dry-run', '検証のみ行い、取り込まない')
+  .option('--only-valid', '誤りのある行を除いて正しい行だけ取り込む')
+  .action((file: string, o: { mode: 'full' | 'delta'; dryRun?: boolean; onlyValid?: boolean }) =>
+    run(async () => {
+      if (!existsSync(file)) throw new AppError(400, 'NO_FILE', `ファイル ${file} が見つかりません。`);
+      const services = await openRuntime(loadConfig());
+      try {
+        const stored = await services.files.save(createReadStream(file), { name: basename(file), contentType: 'text/csv', createdBy: null });
+        const params: ImportParams = {
+          fileId: stored.id,
+          fileName: basename(file),
+          mode: o.mode,
+          dryRun: Boolean(o.dryRun),
+          onlyValid: Boolean(o.onlyValid),
+          userId: null,
+          loginId: 'cli',
+          roleCode: null,
+        };
+        const queued = await services.jobs.enqueue(importJobKind, `住民記録取込（CLI）${basename(file)}`, params, null);
+        await services.jobs.runPending();
+        const job = await services.jobs.get(queued.id);
+        console.log(job.message);
+        console.log(JSON.stringify(job.result));
+        if (job.status === 'needs_review' || job.status === 'failed') {
+          const errors = await services.database.query<{ row_no: number; column_name: string; message: string }>(
+            'SELECT row_no, column_name, message FROM import_row_errors WHERE job_id = $1 ORDER BY row_no, id LIMIT 50',
+            [job.id],
+          );
+          for (const e of errors) console.error(`  ${e.row_no}行目 ${e.column_name}: ${e.message}`);
+          if (job.status === 'failed') console.error(job.message);
+          return job.status === 'failed' ? 1 : 2;
+        }
+      } finally {
+        await services.database.close();
+      }
+      return 0;
+    }),
+  );
+
+await program.parseAsync(process.argv);

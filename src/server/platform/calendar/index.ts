@@ -1,0 +1,6 @@
+export * from './age.ts';
+export * from './date.ts';
+export * from './fiscal-year.ts';
+export * from './holidays.ts';
+export * from './intervals.ts';
+export * from './wareki.ts';

@@ -1,0 +1,8 @@
+// Every table of the product, for drizzle-kit (migrations are generated from this file).
+export * from './modules/residents/schema.ts';
+export * from './modules/settings/schema.ts';
+export * from './platform/audit/schema.ts';
+export * from './platform/auth/schema.ts';
+export * from './platform/files/schema.ts';
+export * from './platform/imports/schema.ts';
+export * from './platform/jobs/schema.ts';
