@@ -25,6 +25,9 @@ async function run(fn: () => Promise<number | undefined>): Promise<void> {
     else console.error('エラー:', e);
     process.exitCode = 1;
   }
+  if (process.env.SUKOYAKA_REPORT_RSS) {
+    console.error(`maxRSS: ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`);
+  }
 }
 
 program

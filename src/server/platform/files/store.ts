@@ -13,7 +13,7 @@ const chunkSize = 1024 * 1024;
 export function fileStore(db: Db) {
   return {
     async save(
-      source: AsyncIterable<Buffer | Uint8Array | string>,
+      source: AsyncIterable<Buffer | Uint8Array | string> | Iterable<Buffer | Uint8Array | string>,
       meta: { name: string; contentType: string; createdBy: number | null },
     ): Promise<{ id: number; size: number; sha256: string }> {
       const [row] = await db
