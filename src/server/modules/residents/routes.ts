@@ -172,6 +172,10 @@ export function registerResidentRoutes(
       if (reviewed.kind !== importJobKind || reviewed.status !== 'needs_review') {
         throw new AppError(409, 'NOT_REVIEWABLE', 'この取込は「要確認」の状態ではないため、正しい行のみの取込はできません。');
       }
+      const followUps = await jobs.findByParam(importJobKind, 'reviewedJobId', reviewed.id, ['queued', 'running', 'succeeded']);
+      if (followUps.length) {
+        throw new AppError(409, 'ALREADY_COMMITTED', 'この取込の正しい行は既に取り込み済み（または取込中）です。ジョブ一覧で結果を確認してください。');
+      }
       const p = reviewed.params as ImportParams;
       const params: ImportParams = { ...p, dryRun: false, onlyValid: true, reviewedJobId: reviewed.id, userId: actor.userId, loginId: actor.loginId, roleCode: actor.roleCode };
       return { job: await jobs.enqueue(importJobKind, `住民記録取込（正しい行のみ）${p.fileName}`, params, actor.userId) };

@@ -168,7 +168,7 @@ export async function createHttpApp(opts: HttpOptions): Promise<ZApp> {
         new AppError(
           400,
           'VALIDATION',
-          `入力に誤りがあります${first ? `（${first.path || '本文'}: ${first.message}）` : ''}。`,
+          first ? `入力に誤りがあります: ${first.message}` : '入力に誤りがあります。',
           { fields },
         ),
       );
@@ -198,7 +198,8 @@ export async function createHttpApp(opts: HttpOptions): Promise<ZApp> {
   );
 
   if (opts.webRoot && existsSync(opts.webRoot)) {
-    await app.register(fastifyStatic, { root: opts.webRoot, wildcard: false });
+    // wildcard: files are looked up per request, so a rebuilt web app is served without a restart.
+    await app.register(fastifyStatic, { root: opts.webRoot, wildcard: true });
     app.setNotFoundHandler((req, reply) => {
       if (req.method === 'GET' && !req.url.startsWith('/api/')) return reply.sendFile('index.html');
       return sendError(reply, new AppError(404, 'NOT_FOUND', 'ページが見つかりません。'));

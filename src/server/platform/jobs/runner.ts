@@ -1,4 +1,5 @@
-import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, desc, eq, getTableColumns, inArray, sql } from 'drizzle-orm';
+import { users } from '../auth/schema.ts';
 import type { Db } from '../db/connect.ts';
 import { AppError, notFound } from '../errors/app-error.ts';
 import { jobs } from './schema.ts';
@@ -171,13 +172,25 @@ export function jobRunner(db: Db, opts: JobRunnerOptions = {}) {
       return row;
     },
 
+    /** Newest first, with the login id and name of who started each job. */
     list(limit = 100, kinds?: string[]) {
       return db
-        .select()
+        .select({ ...getTableColumns(jobs), createdByLogin: users.loginId, createdByName: users.displayName })
         .from(jobs)
+        .leftJoin(users, eq(users.id, jobs.createdBy))
         .where(kinds ? inArray(jobs.kind, kinds) : undefined)
         .orderBy(desc(jobs.id))
         .limit(limit);
+    },
+
+    /** Jobs of a kind whose params carry `key = value` (e.g. the follow-up of a reviewed import). */
+    findByParam(kind: string, key: string, value: string | number, statuses: JobStatus[]) {
+      return db
+        .select()
+        .from(jobs)
+        .where(
+          and(eq(jobs.kind, kind), sql`${jobs.params}->>${key} = ${String(value)}`, inArray(jobs.status, statuses)),
+        );
     },
 
     async cancel(id: number): Promise<JobRow> {

@@ -1,0 +1,91 @@
+import { Center, Loader } from '@mantine/core';
+import { Navigate, Route, Routes } from 'react-router';
+import { ComingSoon, NotFound } from './components/ComingSoon.tsx';
+import { Layout, RequirePermission } from './components/Layout.tsx';
+import { homePath, useAuth } from './lib/auth.tsx';
+import { AdminScreen } from './screens/AdminScreen.tsx';
+import { AuditScreen } from './screens/AuditScreen.tsx';
+import { JobsScreen } from './screens/JobsScreen.tsx';
+import { LoginScreen } from './screens/LoginScreen.tsx';
+import { PasswordScreen } from './screens/PasswordScreen.tsx';
+import { ResidentNewScreen } from './screens/ResidentNewScreen.tsx';
+import { ResidentScreen } from './screens/ResidentScreen.tsx';
+import { ResidentSearchScreen } from './screens/ResidentSearchScreen.tsx';
+
+function Home() {
+  const { user, loading } = useAuth();
+  if (loading) {
+    return (
+      <Center h="50vh">
+        <Loader aria-label="読み込み中" />
+      </Center>
+    );
+  }
+  return <Navigate to={user ? homePath(user) : '/login'} replace />;
+}
+
+export function App() {
+  return (
+    <Routes>
+      <Route path="/login" element={<LoginScreen />} />
+      <Route path="/password" element={<PasswordScreen />} />
+      <Route element={<Layout />}>
+        <Route index element={<Home />} />
+        <Route
+          path="/residents"
+          element={
+            <RequirePermission permissions={['residents.search']}>
+              <ResidentSearchScreen />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="/residents/new"
+          element={
+            <RequirePermission permissions={['residents.edit']}>
+              <ResidentNewScreen />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="/residents/:id"
+          element={
+            <RequirePermission permissions={['residents.view']}>
+              <ResidentScreen />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="/jobs"
+          element={
+            <RequirePermission permissions={['jobs.view', 'residents.import']}>
+              <JobsScreen />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="/audit"
+          element={
+            <RequirePermission permissions={['audit.view']}>
+              <AuditScreen />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="/admin"
+          element={
+            <RequirePermission permissions={['users.manage', 'settings.edit']}>
+              <AdminScreen />
+            </RequirePermission>
+          }
+        />
+        <Route path="/adult" element={<ComingSoon title="成人保健" />} />
+        <Route path="/maternal" element={<ComingSoon title="母子保健" />} />
+        <Route path="/vaccination" element={<ComingSoon title="予防接種" />} />
+        <Route path="/visits" element={<ComingSoon title="訪問・相談・教育" />} />
+        <Route path="/reports" element={<ComingSoon title="統計・帳票" />} />
+        <Route path="*" element={<NotFound />} />
+      </Route>
+    </Routes>
+  );
+}

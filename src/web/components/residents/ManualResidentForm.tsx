@@ -1,0 +1,117 @@
+import { Button, Group, NativeSelect, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import type { FormEvent, ReactNode } from 'react';
+import { useEnterToNext } from '../../lib/useEnterToNext.ts';
+import { DateField } from '../DateField.tsx';
+
+export type ManualValues = {
+  name: string;
+  nameKana: string;
+  birthDate: string;
+  sex: string;
+  postalCode: string;
+  address: string;
+  addressExtra: string;
+  phone: string;
+};
+
+export const emptyManual: ManualValues = {
+  name: '',
+  nameKana: '',
+  birthDate: '',
+  sex: '',
+  postalCode: '',
+  address: '',
+  addressExtra: '',
+  phone: '',
+};
+
+export const manualLabels: Record<keyof ManualValues, string> = {
+  name: '氏名',
+  nameKana: '氏名カナ',
+  birthDate: '生年月日',
+  sex: '性別',
+  postalCode: '郵便番号',
+  address: '住所',
+  addressExtra: '方書',
+  phone: '電話番号',
+};
+
+type Props = {
+  values: ManualValues;
+  onChange(values: ManualValues): void;
+  fieldErrors: Record<string, string>;
+  onSubmit(): void;
+  busy: boolean;
+  submitLabel: string;
+  actions?: ReactNode;
+  autoFocus?: boolean;
+};
+
+/** 住登外者 entry fields (登録 and 修正). Enter moves to the next field; Enter on 電話番号 saves. */
+export function ManualResidentForm({
+  values,
+  onChange,
+  fieldErrors,
+  onSubmit,
+  busy,
+  submitLabel,
+  actions,
+  autoFocus,
+}: Props) {
+  const onKeyDown = useEnterToNext();
+  const text = (k: keyof ManualValues, extra: Partial<Parameters<typeof TextInput>[0]> = {}) => (
+    <TextInput
+      label={manualLabels[k]}
+      name={k}
+      value={values[k]}
+      onChange={(e) => onChange({ ...values, [k]: e.currentTarget.value })}
+      error={fieldErrors[k]}
+      autoComplete="off"
+      {...extra}
+    />
+  );
+  function submit(e: FormEvent) {
+    e.preventDefault();
+    onSubmit();
+  }
+  return (
+    <form onSubmit={submit} onKeyDown={onKeyDown} noValidate aria-label="住登外者の情報">
+      <Stack gap="sm">
+        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+          {text('name', { autoFocus, description: '例: 山田 花子' })}
+          {text('nameKana', { description: 'カタカナ（例: ヤマダ ハナコ）' })}
+          <DateField
+            label={manualLabels.birthDate}
+            name="birthDate"
+            value={values.birthDate}
+            onChange={(v) => onChange({ ...values, birthDate: v })}
+            error={fieldErrors.birthDate}
+          />
+          <NativeSelect
+            label={manualLabels.sex}
+            name="sex"
+            value={values.sex}
+            onChange={(e) => onChange({ ...values, sex: e.currentTarget.value })}
+            error={fieldErrors.sex}
+            data={[
+              { value: '', label: '選択してください' },
+              { value: '1', label: '男' },
+              { value: '2', label: '女' },
+              { value: '9', label: '不明' },
+            ]}
+          />
+          {text('postalCode', { description: '例: 123-4567', inputMode: 'numeric' })}
+          {text('address')}
+          {text('addressExtra', { description: '建物名・部屋番号など' })}
+          {text('phone', { type: 'tel', inputMode: 'tel', description: '例: 012-345-6789' })}
+        </SimpleGrid>
+        <Group>
+          <Button type="submit" loading={busy}>
+            {submitLabel}
+          </Button>
+          {actions}
+        </Group>
+      </Stack>
+    </form>
+  );
+}

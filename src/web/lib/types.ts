@@ -1,0 +1,140 @@
+/** Response shapes of the API (mirrors of the server types; the web app never imports server files). */
+
+export type SessionUser = {
+  id: number;
+  loginId: string;
+  displayName: string;
+  roleCode: string;
+  roleName: string;
+  permissions: string[];
+  mustChangePassword: boolean;
+  csrfToken: string;
+};
+
+export type Municipality = {
+  id: number;
+  name: string;
+  lgCode: string;
+  mayorTitle: string;
+  mayorName: string;
+  centerName: string;
+  centerPostalCode: string;
+  centerAddress: string;
+  centerPhone: string;
+  version: number;
+};
+
+export type ResidentStatus = 'resident' | 'moved_out' | 'deceased' | 'erased' | 'non_registered';
+export type Sex = '1' | '2' | '9';
+
+export type ResidentState = {
+  atenaNo: string;
+  householdNo: string | null;
+  name: string;
+  nameKana: string;
+  birthDate: string;
+  sex: Sex;
+  relationship: string;
+  postalCode: string;
+  address: string;
+  addressExtra: string;
+  phone: string;
+  status: ResidentStatus;
+  residentSince: string | null;
+  residentUntil: string | null;
+  supportMeasure: boolean;
+};
+
+export type Resident = ResidentState & {
+  id: number;
+  source: 'juki' | 'manual' | string;
+  version: number;
+  hidden: boolean;
+  hasMyNumber?: boolean;
+  lastEventDate?: string | null;
+};
+
+export type ResidentEvent = {
+  id: number;
+  residentId: number;
+  eventCode: string;
+  eventDate: string;
+  state: ResidentState & { hidden?: boolean };
+  recordedAt: string;
+};
+
+export type ResidentDetail = {
+  resident: Resident;
+  myNumberMasked: string | null;
+  household: Resident[];
+  events: ResidentEvent[];
+};
+
+export type SearchResult = { rows: Resident[]; total: number; capped: boolean };
+
+export type JobStatus = 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled' | 'needs_review';
+
+export type Job = {
+  id: number;
+  kind: string;
+  title: string;
+  status: JobStatus;
+  params: Record<string, unknown> | null;
+  progressDone: number;
+  progressTotal: number | null;
+  message: string;
+  result: Record<string, unknown> | null;
+  error: string | null;
+  createdBy: number | null;
+  createdByLogin: string | null;
+  createdByName: string | null;
+  createdAt: string;
+  startedAt: string | null;
+  finishedAt: string | null;
+};
+
+export type ImportRowError = {
+  id: number;
+  jobId: number;
+  rowNo: number;
+  column: string;
+  value: string;
+  message: string;
+};
+
+export type AuditEntry = {
+  id: number;
+  at: string;
+  loginId: string | null;
+  roleCode: string | null;
+  action: string;
+  screen: string | null;
+  residentIds: number[] | null;
+  residentCount: number;
+  purpose: string | null;
+  sensitive: boolean;
+  summary: string;
+  ip: string | null;
+};
+
+export type AdminUser = {
+  id: number;
+  loginId: string;
+  displayName: string;
+  roleCode: string;
+  mustChangePassword: boolean;
+  active: boolean;
+  failedAttempts: number;
+  lockedUntil: string | null;
+  lastLoginAt: string | null;
+  version: number;
+};
+
+export type Role = {
+  code: string;
+  name: string;
+  description: string;
+  permissions: string[];
+  builtin: boolean;
+  version: number;
+};

@@ -1,0 +1,71 @@
+import { Alert, Button, Stack, TextInput } from '@mantine/core';
+import { type FormEvent, useState } from 'react';
+import { Navigate, useNavigate } from 'react-router';
+import { AuthFrame } from '../components/AuthFrame.tsx';
+import { ErrorAlert } from '../components/ErrorAlert.tsx';
+import { PasswordField } from '../components/PasswordField.tsx';
+import { homePath, useAuth } from '../lib/auth.tsx';
+import { useEnterToNext } from '../lib/useEnterToNext.ts';
+
+/** ログイン */
+export function LoginScreen() {
+  const { user, loading, login, notice } = useAuth();
+  const navigate = useNavigate();
+  const onKeyDown = useEnterToNext();
+  const [loginId, setLoginId] = useState('');
+  const [password, setPassword] = useState('');
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+
+  if (!loading && user && !busy)
+    return <Navigate to={user.mustChangePassword ? '/password' : homePath(user)} replace />;
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      const u = await login(loginId, password);
+      navigate(u.mustChangePassword ? '/password' : homePath(u), { replace: true });
+    } catch (err) {
+      setError(err);
+      setPassword('');
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <AuthFrame title="ログイン">
+      {notice && !error && (
+        <Alert color="yellow" role="status">
+          {notice}
+        </Alert>
+      )}
+      <ErrorAlert error={error} title="ログインできません" />
+      <form onSubmit={submit} onKeyDown={onKeyDown} noValidate>
+        <Stack gap="sm">
+          <TextInput
+            label="ログインID"
+            name="loginId"
+            autoComplete="username"
+            value={loginId}
+            onChange={(e) => setLoginId(e.currentTarget.value)}
+            data-autofocus
+            autoFocus
+          />
+          <PasswordField
+            label="パスワード"
+            name="password"
+            autoComplete="current-password"
+            value={password}
+            onChange={(e) => setPassword(e.currentTarget.value)}
+          />
+          <Button type="submit" loading={busy}>
+            ログイン
+          </Button>
+        </Stack>
+      </form>
+    </AuthFrame>
+  );
+}
