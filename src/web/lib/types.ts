@@ -1,15 +1,9 @@
-/** Response shapes of the API (mirrors of the server types; the web app never imports server files). */
+/** Response shapes of the API. Resident attribute types come from the server's residents module. */
 
-export type SessionUser = {
-  id: number;
-  loginId: string;
-  displayName: string;
-  roleCode: string;
-  roleName: string;
-  permissions: string[];
-  mustChangePassword: boolean;
-  csrfToken: string;
-};
+import type { EventCode, ResidentState } from '../../server/modules/residents/types.ts';
+
+export type { EventCode, ResidentState, ResidentStatus, Sex } from '../../server/modules/residents/types.ts';
+export type { SessionUser } from '../../server/platform/auth/service.ts';
 
 export type Municipality = {
   id: number;
@@ -24,26 +18,7 @@ export type Municipality = {
   version: number;
 };
 
-export type ResidentStatus = 'resident' | 'moved_out' | 'deceased' | 'erased' | 'non_registered';
-export type Sex = '1' | '2' | '9';
 
-export type ResidentState = {
-  atenaNo: string;
-  householdNo: string | null;
-  name: string;
-  nameKana: string;
-  birthDate: string;
-  sex: Sex;
-  relationship: string;
-  postalCode: string;
-  address: string;
-  addressExtra: string;
-  phone: string;
-  status: ResidentStatus;
-  residentSince: string | null;
-  residentUntil: string | null;
-  supportMeasure: boolean;
-};
 
 export type Resident = ResidentState & {
   id: number;
@@ -57,7 +32,7 @@ export type Resident = ResidentState & {
 export type ResidentEvent = {
   id: number;
   residentId: number;
-  eventCode: string;
+  eventCode: EventCode;
   eventDate: string;
   state: ResidentState & { hidden?: boolean };
   recordedAt: string;

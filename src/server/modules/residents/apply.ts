@@ -33,7 +33,8 @@ function toState(r: Record<string, unknown>): ResidentState {
   });
 }
 
-const stripRecord = ({ eventCode: _e, eventDate: _d, myNumber: _m, ...s }: ResidentRecord) => canonicalState(s);
+const stripRecord = ({ eventCode: _e, eventDate: _d, myNumber: _m, ...s }: ResidentRecord) =>
+  canonicalState(s);
 
 /** Column arrays for unnest(), in the order of `stateCols` plus search keys. */
 function stateArrays(rows: ResidentState[]) {

@@ -1,5 +1,5 @@
-import type { CsvColumn } from '../../platform/csv/export.ts';
 import { formatWareki } from '../../platform/calendar/index.ts';
+import type { CsvColumn } from '../../platform/csv/export.ts';
 import type { ResidentView } from './service.ts';
 import { sexLabels, statusLabels } from './types.ts';
 
@@ -13,7 +13,11 @@ export const residentCsvColumns: CsvColumn<ResidentView>[] = [
   { key: 'birthDateWareki', label: '生年月日（和暦）', value: (r) => formatWareki(r.birthDate) },
   { key: 'sex', label: '性別', value: (r) => sexLabels[r.sex] },
   { key: 'relationship', label: '続柄', value: (r) => r.relationship },
-  { key: 'postalCode', label: '郵便番号', value: (r) => (r.postalCode ? `${r.postalCode.slice(0, 3)}-${r.postalCode.slice(3)}` : '') },
+  {
+    key: 'postalCode',
+    label: '郵便番号',
+    value: (r) => (r.postalCode ? `${r.postalCode.slice(0, 3)}-${r.postalCode.slice(3)}` : ''),
+  },
   { key: 'address', label: '住所', value: (r) => r.address },
   { key: 'addressExtra', label: '方書', value: (r) => r.addressExtra },
   { key: 'phone', label: '電話番号', value: (r) => r.phone },

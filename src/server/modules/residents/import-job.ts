@@ -80,7 +80,10 @@ async function* readRows(
   let index: ReturnType<typeof mapHeader>['index'] | undefined;
   const asOf = today();
   const seen = new Set<string>();
-  for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+  for await (const { record, info } of parser as AsyncIterable<{
+    record: string[];
+    info: { lines: number };
+  }>) {
     if (!index) {
       const h = mapHeader(record);
       if (h.missing.length) {
@@ -102,7 +105,11 @@ async function* readRows(
     const errors = [...r.errors];
     if (r.record && p.mode === 'full') {
       if (seen.has(r.record.atenaNo)) {
-        errors.push({ column: '宛名番号', value: r.record.atenaNo, message: '全件取込のファイル内で宛名番号が重複しています。' });
+        errors.push({
+          column: '宛名番号',
+          value: r.record.atenaNo,
+          message: '全件取込のファイル内で宛名番号が重複しています。',
+        });
       }
       seen.add(r.record.atenaNo);
     }
@@ -144,7 +151,13 @@ export function residentsImportHandler(deps: {
       await database.query(
         `INSERT INTO import_row_errors (job_id, row_no, column_name, value, message)
          SELECT $1, * FROM unnest($2::int[], $3::text[], $4::text[], $5::text[])`,
-        [ctx.job.id, pending.map((e) => e.rowNo), pending.map((e) => e.column), pending.map((e) => e.value.slice(0, 200)), pending.map((e) => e.message)],
+        [
+          ctx.job.id,
+          pending.map((e) => e.rowNo),
+          pending.map((e) => e.column),
+          pending.map((e) => e.value.slice(0, 200)),
+          pending.map((e) => e.message),
+        ],
       );
       pending = [];
     };
@@ -156,10 +169,17 @@ export function residentsImportHandler(deps: {
         for (const e of row.errors) if (stored++ < maxStoredErrors) pending.push({ ...e, rowNo: row.rowNo });
         if (pending.length >= 500) await flushErrors();
       }
-      if (rows % 1000 === 0) await ctx.progress(Math.round(bytes * scale), total, `検証中 ${rows.toLocaleString()}行`);
+      if (rows % 1000 === 0)
+        await ctx.progress(Math.round(bytes * scale), total, `検証中 ${rows.toLocaleString()}行`);
     }
     await flushErrors();
-    const base: ImportResult = { encoding: enc.value, rows, valid: rows - invalid, invalid, committed: false };
+    const base: ImportResult = {
+      encoding: enc.value,
+      rows,
+      valid: rows - invalid,
+      invalid,
+      committed: false,
+    };
     if (p.dryRun || (invalid > 0 && !p.onlyValid)) {
       await ctx.progress(total, total, '');
       const message = invalid

@@ -6,7 +6,8 @@ import { freshServices } from '../../test/database.ts';
 import { type ImportParams, importJobKind } from './import-job.ts';
 import { myNumberCheckDigit } from './my-number.ts';
 
-const header = '宛名番号,世帯番号,氏名,氏名カナ,生年月日,性別,続柄,郵便番号,住所,方書,電話番号,住民状態,異動事由,異動日,住民となった日,住民でなくなった日,支援措置,個人番号';
+const header =
+  '宛名番号,世帯番号,氏名,氏名カナ,生年月日,性別,続柄,郵便番号,住所,方書,電話番号,住民状態,異動事由,異動日,住民となった日,住民でなくなった日,支援措置,個人番号';
 const myNumber = `12345678901${myNumberCheckDigit('12345678901')}`;
 const fullFile = [
   header,
@@ -31,7 +32,17 @@ describe(`residents import (${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'
       contentType: 'text/csv',
       createdBy: null,
     });
-    const params: ImportParams = { fileId: file.id, fileName: 'test.csv', mode: 'full', dryRun: false, onlyValid: false, userId: null, loginId: 'test', roleCode: null, ...p };
+    const params: ImportParams = {
+      fileId: file.id,
+      fileName: 'test.csv',
+      mode: 'full',
+      dryRun: false,
+      onlyValid: false,
+      userId: null,
+      loginId: 'test',
+      roleCode: null,
+      ...p,
+    };
     const job = await s.jobs.enqueue(importJobKind, 'test', params, null);
     await s.jobs.runPending();
     return s.jobs.get(job.id);
@@ -65,7 +76,9 @@ describe(`residents import (${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'
   });
 
   it('stores 個人番号 encrypted and shows it only through reveal, audited with the purpose', async () => {
-    const stored = await s.database.query<{ my_number_enc: string }>('SELECT my_number_enc FROM resident_secrets');
+    const stored = await s.database.query<{ my_number_enc: string }>(
+      'SELECT my_number_enc FROM resident_secrets',
+    );
     expect(stored).toHaveLength(1);
     expect(stored[0]!.my_number_enc).not.toContain(myNumber);
     const [taro] = (await search({ atenaNo: '0000000001' })).rows;
@@ -137,14 +150,25 @@ describe(`residents import (${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'
   });
 
   it('registers and edits 住登外者 by hand with optimistic locking', async () => {
-    const input = { name: '外部　太郎', nameKana: 'ガイブ　タロウ', birthDate: '1970-07-07', sex: '1' as const, postalCode: '1000001', address: '東京都千代田区千代田1-1', addressExtra: '', phone: '' };
+    const input = {
+      name: '外部　太郎',
+      nameKana: 'ガイブ　タロウ',
+      birthDate: '1970-07-07',
+      sex: '1' as const,
+      postalCode: '1000001',
+      address: '東京都千代田区千代田1-1',
+      addressExtra: '',
+      phone: '',
+    };
     const { id, atenaNo } = await s.residents.registerManual(actor, input);
     expect(atenaNo).toBe('9000000001');
     const found = await search({ statuses: ['non_registered'] });
     expect(found.rows.map((r) => r.id)).toContain(id);
     const v = await s.residents.updateManual(actor, id, 1, { ...input, phone: '03-0000-0000' });
     expect(v.version).toBe(2);
-    await expect(s.residents.updateManual(actor, id, 1, input)).rejects.toThrow('他の利用者が先に更新しました');
+    await expect(s.residents.updateManual(actor, id, 1, input)).rejects.toThrow(
+      '他の利用者が先に更新しました',
+    );
   });
 
   it('writes every search and view to the audit log with the residents touched', async () => {

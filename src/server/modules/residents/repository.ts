@@ -58,7 +58,10 @@ export function residentsRepository(db: Pick<Database, 'query'>) {
   return {
     async search(c: SearchCriteria, limit: number): Promise<ResidentRow[]> {
       const w = where(c);
-      return db.query<ResidentRow>(`${select}${w.sql} ORDER BY kana_key, birth_date, id LIMIT ${Number(limit)}`, w.params);
+      return db.query<ResidentRow>(
+        `${select}${w.sql} ORDER BY kana_key, birth_date, id LIMIT ${Number(limit)}`,
+        w.params,
+      );
     },
     async count(c: SearchCriteria, cap: number): Promise<number> {
       const w = where(c);
@@ -75,10 +78,18 @@ export function residentsRepository(db: Pick<Database, 'query'>) {
       return (await db.query<ResidentRow>(`${select} WHERE atena_no = $1`, [atenaNo]))[0];
     },
     async household(householdNo: string): Promise<ResidentRow[]> {
-      return db.query<ResidentRow>(`${select} WHERE household_no = $1 ORDER BY birth_date, id LIMIT 50`, [householdNo]);
+      return db.query<ResidentRow>(`${select} WHERE household_no = $1 ORDER BY birth_date, id LIMIT 50`, [
+        householdNo,
+      ]);
     },
     async events(residentId: number) {
-      return db.query<{ id: number; eventCode: string; eventDate: string; state: ResidentState; recordedAt: Date }>(
+      return db.query<{
+        id: number;
+        eventCode: string;
+        eventDate: string;
+        state: ResidentState;
+        recordedAt: Date;
+      }>(
         `SELECT id, event_code AS "eventCode", event_date AS "eventDate", state, recorded_at AS "recordedAt"
          FROM resident_events WHERE resident_id = $1 ORDER BY event_date, id`,
         [residentId],
@@ -86,7 +97,10 @@ export function residentsRepository(db: Pick<Database, 'query'>) {
     },
     async myNumberEnc(residentId: number): Promise<string | undefined> {
       return (
-        await db.query<{ enc: string }>('SELECT my_number_enc AS enc FROM resident_secrets WHERE resident_id = $1', [residentId])
+        await db.query<{ enc: string }>(
+          'SELECT my_number_enc AS enc FROM resident_secrets WHERE resident_id = $1',
+          [residentId],
+        )
       )[0]?.enc;
     },
   };

@@ -59,11 +59,19 @@ export function registerResidentRoutes(
 ) {
   const { residents, jobs, files } = deps;
 
-  app.get('/api/residents', { config: { permission: 'residents.search' }, schema: { querystring: searchQuery } }, async (req) => {
-    const c = toCriteria(req.query);
-    if ('error' in c) throw badRequest(c.error);
-    return residents.search(actorOf(req), c.criteria, { limit: req.query.limit, screen: '宛名検索', summary: c.summary });
-  });
+  app.get(
+    '/api/residents',
+    { config: { permission: 'residents.search' }, schema: { querystring: searchQuery } },
+    async (req) => {
+      const c = toCriteria(req.query);
+      if ('error' in c) throw badRequest(c.error);
+      return residents.search(actorOf(req), c.criteria, {
+        limit: req.query.limit,
+        screen: '宛名検索',
+        summary: c.summary,
+      });
+    },
+  );
 
   app.get(
     '/api/residents/export',
@@ -85,22 +93,33 @@ export function registerResidentRoutes(
       } catch {
         throw badRequest('出力する列の指定が正しくありません。');
       }
-      const rows = await residents.exportRows(actorOf(req), c.criteria, { cap: 100_000, summary: `CSV出力 ${c.summary}` });
+      const rows = await residents.exportRows(actorOf(req), c.criteria, {
+        cap: 100_000,
+        summary: `CSV出力 ${c.summary}`,
+      });
       const { body, unmappable } = toCsv(rows, cols, req.query.encoding);
-      reply.header('content-type', `text/csv; charset=${req.query.encoding === 'sjis' ? 'Shift_JIS' : 'utf-8'}`);
+      reply.header(
+        'content-type',
+        `text/csv; charset=${req.query.encoding === 'sjis' ? 'Shift_JIS' : 'utf-8'}`,
+      );
       reply.header('content-disposition', attachment(csvFileName('宛名一覧', req.query.encoding)));
       reply.header('x-unmappable-characters', String(unmappable.length));
       return reply.send(body);
     },
   );
 
-  app.get('/api/residents/:id', { config: { permission: 'residents.view' }, schema: { params: idParam } }, async (req) =>
-    residents.view(actorOf(req), req.params.id, '宛名画面'),
+  app.get(
+    '/api/residents/:id',
+    { config: { permission: 'residents.view' }, schema: { params: idParam } },
+    async (req) => residents.view(actorOf(req), req.params.id, '宛名画面'),
   );
 
   app.get(
     '/api/residents/:id/state',
-    { config: { permission: 'residents.view' }, schema: { params: idParam, querystring: z.object({ on: z.string() }) } },
+    {
+      config: { permission: 'residents.view' },
+      schema: { params: idParam, querystring: z.object({ on: z.string() }) },
+    },
     async (req) => {
       const d = parseDateInput(req.query.on);
       if (!d.ok) throw badRequest(`基準日: ${d.message}`);
@@ -108,20 +127,32 @@ export function registerResidentRoutes(
     },
   );
 
-  const purpose = z.string().trim().min(4, '利用目的を具体的に入力してください（4文字以上。例: 乳児家庭全戸訪問の日程調整）。').max(200);
+  const purpose = z
+    .string()
+    .trim()
+    .min(4, '利用目的を具体的に入力してください（4文字以上。例: 乳児家庭全戸訪問の日程調整）。')
+    .max(200);
   app.post(
     '/api/residents/:id/reveal-address',
-    { config: { permission: 'residents.protected' }, schema: { params: idParam, body: z.object({ purpose }) } },
+    {
+      config: { permission: 'residents.protected' },
+      schema: { params: idParam, body: z.object({ purpose }) },
+    },
     async (req) => residents.reveal(actorOf(req), req.params.id, 'address', req.body.purpose),
   );
   app.post(
     '/api/residents/:id/reveal-my-number',
-    { config: { permission: 'residents.my_number' }, schema: { params: idParam, body: z.object({ purpose }) } },
+    {
+      config: { permission: 'residents.my_number' },
+      schema: { params: idParam, body: z.object({ purpose }) },
+    },
     async (req) => residents.reveal(actorOf(req), req.params.id, 'myNumber', req.body.purpose),
   );
 
-  app.post('/api/residents', { config: { permission: 'residents.edit' }, schema: { body: manualBody } }, async (req) =>
-    residents.registerManual(actorOf(req), req.body),
+  app.post(
+    '/api/residents',
+    { config: { permission: 'residents.edit' }, schema: { body: manualBody } },
+    async (req) => residents.registerManual(actorOf(req), req.body),
   );
   app.put(
     '/api/residents/:id',
@@ -170,15 +201,42 @@ export function registerResidentRoutes(
       const actor = actorOf(req);
       const reviewed = await jobs.get(req.params.id);
       if (reviewed.kind !== importJobKind || reviewed.status !== 'needs_review') {
-        throw new AppError(409, 'NOT_REVIEWABLE', 'この取込は「要確認」の状態ではないため、正しい行のみの取込はできません。');
+        throw new AppError(
+          409,
+          'NOT_REVIEWABLE',
+          'この取込は「要確認」の状態ではないため、正しい行のみの取込はできません。',
+        );
       }
-      const followUps = await jobs.findByParam(importJobKind, 'reviewedJobId', reviewed.id, ['queued', 'running', 'succeeded']);
+      const followUps = await jobs.findByParam(importJobKind, 'reviewedJobId', reviewed.id, [
+        'queued',
+        'running',
+        'succeeded',
+      ]);
       if (followUps.length) {
-        throw new AppError(409, 'ALREADY_COMMITTED', 'この取込の正しい行は既に取り込み済み（または取込中）です。ジョブ一覧で結果を確認してください。');
+        throw new AppError(
+          409,
+          'ALREADY_COMMITTED',
+          'この取込の正しい行は既に取り込み済み（または取込中）です。ジョブ一覧で結果を確認してください。',
+        );
       }
       const p = reviewed.params as ImportParams;
-      const params: ImportParams = { ...p, dryRun: false, onlyValid: true, reviewedJobId: reviewed.id, userId: actor.userId, loginId: actor.loginId, roleCode: actor.roleCode };
-      return { job: await jobs.enqueue(importJobKind, `住民記録取込（正しい行のみ）${p.fileName}`, params, actor.userId) };
+      const params: ImportParams = {
+        ...p,
+        dryRun: false,
+        onlyValid: true,
+        reviewedJobId: reviewed.id,
+        userId: actor.userId,
+        loginId: actor.loginId,
+        roleCode: actor.roleCode,
+      };
+      return {
+        job: await jobs.enqueue(
+          importJobKind,
+          `住民記録取込（正しい行のみ）${p.fileName}`,
+          params,
+          actor.userId,
+        ),
+      };
     },
   );
 

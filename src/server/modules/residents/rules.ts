@@ -58,7 +58,10 @@ const requiredColumns: ColumnKey[] = [
 ];
 
 /** Maps the header row to column keys; reports missing required columns (a file-level error). */
-export function mapHeader(header: string[]): { index: Partial<Record<ColumnKey, number>>; missing: string[] } {
+export function mapHeader(header: string[]): {
+  index: Partial<Record<ColumnKey, number>>;
+  missing: string[];
+} {
   const clean = header.map((h) => h.replace(/^\ufeff/, '').trim());
   const index: Partial<Record<ColumnKey, number>> = {};
   for (const [key, names] of Object.entries(columns) as [ColumnKey, readonly string[]][]) {
@@ -94,15 +97,15 @@ export function normalizeKana(s: string): string {
   return hiraganaToKatakana(toFullWidthKana(s.trim())).replace(/ +/g, '\u3000');
 }
 
-function date(
-  raw: string,
-  column: string,
-  errors: RowError[],
-  required: boolean,
-): string | null | undefined {
+function date(raw: string, column: string, errors: RowError[], required: boolean): string | null | undefined {
   const v = raw.trim();
   if (!v) {
-    if (required) errors.push({ column, value: raw, message: `${column}を入力してください（例: 2026-04-01 または 令和8年4月1日）。` });
+    if (required)
+      errors.push({
+        column,
+        value: raw,
+        message: `${column}を入力してください（例: 2026-04-01 または 令和8年4月1日）。`,
+      });
     return null;
   }
   const r = parseDateInput(v);
@@ -120,7 +123,8 @@ export function parseResidentRow(
   asOf: string = today(),
 ): { record: ResidentRecord; errors: [] } | { record?: undefined; errors: RowError[] } {
   const errors: RowError[] = [];
-  const err = (key: ColumnKey, message: string) => errors.push({ column: columns[key][0], value: get(key), message });
+  const err = (key: ColumnKey, message: string) =>
+    errors.push({ column: columns[key][0], value: get(key), message });
 
   const atenaNo = toHalfWidthAscii(get('atenaNo').trim());
   if (!atenaNo) err('atenaNo', '宛名番号を入力してください。');
@@ -135,7 +139,8 @@ export function parseResidentRow(
 
   const nameKana = normalizeKana(get('nameKana'));
   if (!nameKana) err('nameKana', '氏名カナを入力してください。');
-  else if (!kanaPattern.test(nameKana)) err('nameKana', '氏名カナはカタカナで入力してください（漢字・英字は使えません）。');
+  else if (!kanaPattern.test(nameKana))
+    err('nameKana', '氏名カナはカタカナで入力してください（漢字・英字は使えません）。');
 
   const birthDate = date(get('birthDate'), '生年月日', errors, true);
   if (birthDate && birthDate > asOf) err('birthDate', '生年月日が未来の日付です。');
@@ -144,29 +149,49 @@ export function parseResidentRow(
   if (!sex) err('sex', '性別は 男・女（または 1・2）で入力してください。');
 
   const postalCode = toHalfWidthAscii(get('postalCode').trim()).replace(/[-ー－]/g, '');
-  if (postalCode && !/^\d{7}$/.test(postalCode)) err('postalCode', '郵便番号は7桁の数字です（例: 123-4567）。');
+  if (postalCode && !/^\d{7}$/.test(postalCode))
+    err('postalCode', '郵便番号は7桁の数字です（例: 123-4567）。');
 
   const statusRaw = get('status').trim();
   const status = labelToStatus.get(statusRaw);
   if (!status) err('status', `住民状態は ${['住民', '転出', '死亡', '消除'].join('・')} のいずれかです。`);
-  else if (status === 'non_registered') err('status', '住登外者は住民記録から取り込めません。宛名画面から登録してください。');
+  else if (status === 'non_registered')
+    err('status', '住登外者は住民記録から取り込めません。宛名画面から登録してください。');
 
   const eventRaw = get('eventCode').trim();
   let eventCode: EventCode | undefined;
   if (!eventRaw) {
-    if (mode === 'delta') err('eventCode', '異動分の取込では異動事由が必要です（転入・出生・転出・死亡・氏名変更・住所変更・職権消除・回復）。');
+    if (mode === 'delta')
+      err(
+        'eventCode',
+        '異動分の取込では異動事由が必要です（転入・出生・転出・死亡・氏名変更・住所変更・職権消除・回復）。',
+      );
     else eventCode = 'full';
   } else {
     eventCode = labelToEvent.get(eventRaw);
-    if (!eventCode) err('eventCode', `異動事由「${eventRaw}」は使えません。転入・出生・転出・死亡・氏名変更・住所変更・職権消除・回復のいずれかです。`);
+    if (!eventCode)
+      err(
+        'eventCode',
+        `異動事由「${eventRaw}」は使えません。転入・出生・転出・死亡・氏名変更・住所変更・職権消除・回復のいずれかです。`,
+      );
   }
   const implied = eventCode ? statusAfterEvent(eventCode) : undefined;
   if (implied && status && implied !== status) {
-    err('status', `異動事由「${eventRaw}」の後の住民状態は「${statusLabels[implied]}」のはずです（「${statusRaw}」になっています）。`);
+    err(
+      'status',
+      `異動事由「${eventRaw}」の後の住民状態は「${statusLabels[implied]}」のはずです（「${statusRaw}」になっています）。`,
+    );
   }
 
-  const eventDateRaw = date(get('eventDate'), '異動日', errors, eventCode !== undefined && eventCode !== 'full');
-  const eventDate = eventDateRaw ?? (eventCode === 'full' ? (date(get('residentSince'), '住民となった日', [], false) ?? birthDate) : null);
+  const eventDateRaw = date(
+    get('eventDate'),
+    '異動日',
+    errors,
+    eventCode !== undefined && eventCode !== 'full',
+  );
+  const eventDate =
+    eventDateRaw ??
+    (eventCode === 'full' ? (date(get('residentSince'), '住民となった日', [], false) ?? birthDate) : null);
   if (eventDate && birthDate && eventDate < birthDate) err('eventDate', '異動日が生年月日より前です。');
   if (eventDate && eventDate > asOf) err('eventDate', '異動日が未来の日付です。');
 
@@ -184,7 +209,8 @@ export function parseResidentRow(
   }
 
   const myNumber = toHalfWidthAscii(get('myNumber').trim()).replace(/[\s-]/g, '');
-  if (myNumber && !isValidMyNumber(myNumber)) err('myNumber', '個人番号は検査用数字が正しい12桁の数字です。番号を確かめてください。');
+  if (myNumber && !isValidMyNumber(myNumber))
+    err('myNumber', '個人番号は検査用数字が正しい12桁の数字です。番号を確かめてください。');
 
   if (errors.length) return { errors };
   return {

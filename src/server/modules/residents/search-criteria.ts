@@ -1,5 +1,10 @@
 import { parseDateInput } from '../../platform/calendar/index.ts';
-import { addressSearchKey, kanaSearchKey, nameSearchKey, toHalfWidthAscii } from '../../platform/text/index.ts';
+import {
+  addressSearchKey,
+  kanaSearchKey,
+  nameSearchKey,
+  toHalfWidthAscii,
+} from '../../platform/text/index.ts';
 import type { SearchCriteria } from './repository.ts';
 import { type ResidentStatus, residentStatuses, statusLabels } from './types.ts';
 
@@ -17,7 +22,9 @@ export type SearchInput = {
 const kanaOnly = /^[\u3040-\u30FF\uFF66-\uFF9F\s　・ー－-]+$/u;
 
 /** Turns what staff typed into search criteria, or a Japanese message saying what to fix. */
-export function toCriteria(input: SearchInput): { criteria: SearchCriteria; summary: string } | { error: string } {
+export function toCriteria(
+  input: SearchInput,
+): { criteria: SearchCriteria; summary: string } | { error: string } {
   const c: SearchCriteria = {};
   const summary: string[] = [];
   const name = (text: string) => {
@@ -59,12 +66,16 @@ export function toCriteria(input: SearchInput): { criteria: SearchCriteria; summ
     summary.push(`世帯番号 ${c.householdNo}`);
   }
   if (input.status?.trim()) {
-    const list = input.status.split(',').map((s) => s.trim()).filter(Boolean);
+    const list = input.status
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
     const bad = list.filter((s) => !(residentStatuses as readonly string[]).includes(s));
     if (bad.length) return { error: `状態の指定が正しくありません: ${bad.join(', ')}` };
     c.statuses = list as ResidentStatus[];
     summary.push(`状態 ${c.statuses.map((s) => statusLabels[s]).join('・')}`);
   }
-  if (!summary.length) return { error: '検索条件を入力してください（宛名番号・氏名・カナ・生年月日・住所のいずれか）。' };
+  if (!summary.length)
+    return { error: '検索条件を入力してください（宛名番号・氏名・カナ・生年月日・住所のいずれか）。' };
   return { criteria: c, summary: summary.join(' / ') };
 }

@@ -15,7 +15,9 @@ export const hiddenText = '（支援措置のため非表示）';
 /** What the screens see of a resident: 支援措置対象者 have address and contact hidden. */
 export type ResidentView = Omit<ResidentRow, 'updatedAt'> & { hidden: boolean; hasMyNumber?: boolean };
 
-export function maskProtected<T extends Partial<ResidentState> & { supportMeasure: boolean }>(r: T): T & { hidden: boolean } {
+export function maskProtected<T extends Partial<ResidentState> & { supportMeasure: boolean }>(
+  r: T,
+): T & { hidden: boolean } {
   if (!r.supportMeasure) return { ...r, hidden: false };
   return { ...r, postalCode: '', address: hiddenText, addressExtra: '', phone: '', hidden: true };
 }
@@ -41,7 +43,11 @@ const toView = ({ updatedAt: _u, ...r }: ResidentRow): ResidentView => maskProte
  * The residents gateway: every read or change of a resident's data goes through here and is
  * written to the access log (who, whom, what, from which screen, with which purpose).
  */
-export function residentsService(deps: { database: Database; audit: AuditService; sealer: MyNumberSealer & { decrypt(enc: string): string } }) {
+export function residentsService(deps: {
+  database: Database;
+  audit: AuditService;
+  sealer: MyNumberSealer & { decrypt(enc: string): string };
+}) {
   const { database, audit } = deps;
   const repo = residentsRepository(database);
 
@@ -85,7 +91,12 @@ export function residentsService(deps: { database: Database; audit: AuditService
         repo.events(id),
         repo.myNumberEnc(id),
       ]);
-      await audit.record(actor, { action: 'view', screen, residentIds: [id], summary: `宛名番号 ${r.atenaNo}` });
+      await audit.record(actor, {
+        action: 'view',
+        screen,
+        residentIds: [id],
+        summary: `宛名番号 ${r.atenaNo}`,
+      });
       return {
         resident: { ...toView(r), hasMyNumber: Boolean(enc) },
         myNumberMasked: enc ? maskMyNumber(deps.sealer.decrypt(enc)) : null,
@@ -99,7 +110,12 @@ export function residentsService(deps: { database: Database; audit: AuditService
       const r = await mustGet(id);
       const events = await repo.events(id);
       const state = stateOn(events as never, onDate);
-      await audit.record(actor, { action: 'view', screen: '宛名画面（過去時点）', residentIds: [id], summary: `${onDate}時点` });
+      await audit.record(actor, {
+        action: 'view',
+        screen: '宛名画面（過去時点）',
+        residentIds: [id],
+        summary: `${onDate}時点`,
+      });
       return state ? (r.supportMeasure ? maskProtected(state) : state) : null;
     },
 
@@ -109,11 +125,26 @@ export function residentsService(deps: { database: Database; audit: AuditService
       if (kind === 'myNumber') {
         const enc = await repo.myNumberEnc(id);
         if (!enc) throw new AppError(404, 'NO_MY_NUMBER', 'この方の個人番号は登録されていません。');
-        await audit.record(actor, { action: 'view', screen: '個人番号表示', residentIds: [id], purpose, sensitive: true, summary: '個人番号の表示' });
+        await audit.record(actor, {
+          action: 'view',
+          screen: '個人番号表示',
+          residentIds: [id],
+          purpose,
+          sensitive: true,
+          summary: '個人番号の表示',
+        });
         return { myNumber: deps.sealer.decrypt(enc) };
       }
-      if (!r.supportMeasure) throw new AppError(400, 'NOT_PROTECTED', 'この方は支援措置対象者ではありません。');
-      await audit.record(actor, { action: 'view', screen: '支援措置対象者情報表示', residentIds: [id], purpose, sensitive: true, summary: '支援措置対象者の住所・連絡先の表示' });
+      if (!r.supportMeasure)
+        throw new AppError(400, 'NOT_PROTECTED', 'この方は支援措置対象者ではありません。');
+      await audit.record(actor, {
+        action: 'view',
+        screen: '支援措置対象者情報表示',
+        residentIds: [id],
+        purpose,
+        sensitive: true,
+        summary: '支援措置対象者の住所・連絡先の表示',
+      });
       return { postalCode: r.postalCode, address: r.address, addressExtra: r.addressExtra, phone: r.phone };
     },
 
@@ -153,7 +184,12 @@ export function residentsService(deps: { database: Database; audit: AuditService
         await tx.insert(residentEvents).values(event(row!.id, 'register', eventDate, state, actor));
         return { id: row!.id, atenaNo };
       });
-      await audit.record(actor, { action: 'change', screen: '住登外者登録', residentIds: [out.id], summary: `住登外者登録 ${out.atenaNo}` });
+      await audit.record(actor, {
+        action: 'change',
+        screen: '住登外者登録',
+        residentIds: [out.id],
+        summary: `住登外者登録 ${out.atenaNo}`,
+      });
       return out;
     },
 
@@ -161,20 +197,35 @@ export function residentsService(deps: { database: Database; audit: AuditService
     async updateManual(actor: Actor, id: number, version: number, v: ManualResidentInput) {
       const r = await mustGet(id);
       if (r.source !== 'manual') {
-        throw new AppError(400, 'REGISTER_OWNED', '住民記録から取り込んだ方の情報はここでは変更できません。住民記録システムの異動で更新されます。');
+        throw new AppError(
+          400,
+          'REGISTER_OWNED',
+          '住民記録から取り込んだ方の情報はここでは変更できません。住民記録システムの異動で更新されます。',
+        );
       }
       const state = canonicalState({ ...r, ...v });
       const out = await database.db.transaction(async (tx) => {
         const updated = await tx
           .update(residents)
-          .set({ ...state, ...keys(state), version: sql`${residents.version} + 1`, updatedAt: new Date(), lastEventDate: today() })
+          .set({
+            ...state,
+            ...keys(state),
+            version: sql`${residents.version} + 1`,
+            updatedAt: new Date(),
+            lastEventDate: today(),
+          })
           .where(and(eq(residents.id, id), eq(residents.version, version)))
           .returning({ version: residents.version });
         if (!updated[0]) throw conflict('この宛名', toView(r));
         await tx.insert(residentEvents).values(event(id, 'correct', today(), state, actor));
         return { id, version: updated[0].version };
       });
-      await audit.record(actor, { action: 'change', screen: '住登外者修正', residentIds: [id], summary: `住登外者修正 ${r.atenaNo}` });
+      await audit.record(actor, {
+        action: 'change',
+        screen: '住登外者修正',
+        residentIds: [id],
+        summary: `住登外者修正 ${r.atenaNo}`,
+      });
       return out;
     },
   };

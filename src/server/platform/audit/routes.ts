@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { attachment, csvFileName, toCsv, type CsvColumn } from '../csv/export.ts';
+import { attachment, type CsvColumn, csvFileName, toCsv } from '../csv/export.ts';
 import { actorOf, type ZApp } from '../http/app.ts';
 import type { AuditService } from './service.ts';
 
@@ -68,11 +68,19 @@ function toFilter(q: z.infer<typeof filter>, limit: number) {
 /** 監査 > アクセスログ: read-only; looking at the log is itself logged. */
 export function registerAuditRoutes(app: ZApp, deps: { audit: AuditService }) {
   const { audit } = deps;
-  app.get('/api/audit', { config: { permission: 'audit.view' }, schema: { querystring: filter } }, async (req) => {
-    const rows = await audit.list(toFilter(req.query, 200));
-    await audit.record(actorOf(req), { action: 'audit', summary: 'アクセスログ検索', detail: { query: req.query } });
-    return { entries: rows, actionLabels };
-  });
+  app.get(
+    '/api/audit',
+    { config: { permission: 'audit.view' }, schema: { querystring: filter } },
+    async (req) => {
+      const rows = await audit.list(toFilter(req.query, 200));
+      await audit.record(actorOf(req), {
+        action: 'audit',
+        summary: 'アクセスログ検索',
+        detail: { query: req.query },
+      });
+      return { entries: rows, actionLabels };
+    },
+  );
 
   app.get(
     '/api/audit/export',
@@ -85,7 +93,10 @@ export function registerAuditRoutes(app: ZApp, deps: { audit: AuditService }) {
         detail: { query: req.query },
       });
       const { body } = toCsv(rows, columns, req.query.encoding);
-      reply.header('content-type', `text/csv; charset=${req.query.encoding === 'sjis' ? 'Shift_JIS' : 'utf-8'}`);
+      reply.header(
+        'content-type',
+        `text/csv; charset=${req.query.encoding === 'sjis' ? 'Shift_JIS' : 'utf-8'}`,
+      );
       reply.header('content-disposition', attachment(csvFileName('アクセスログ', req.query.encoding)));
       return reply.send(body);
     },

@@ -3,32 +3,50 @@ import type { AuditService } from '../audit/service.ts';
 import { actorOf, sessionCookie, userOf, type ZApp } from '../http/app.ts';
 import type { AuthService } from './service.ts';
 
-const loginBody = z.object({ loginId: z.string().min(1, 'ログインIDを入力してください。'), password: z.string().min(1, 'パスワードを入力してください。') });
+const loginBody = z.object({
+  loginId: z.string().min(1, 'ログインIDを入力してください。'),
+  password: z.string().min(1, 'パスワードを入力してください。'),
+});
 
 export function registerAuthRoutes(
   app: ZApp,
-  deps: { auth: AuthService; audit: AuditService; secureCookies: boolean; permissionLabels: Record<string, string> },
+  deps: {
+    auth: AuthService;
+    audit: AuditService;
+    secureCookies: boolean;
+    permissionLabels: Record<string, string>;
+  },
 ) {
   const { auth, audit } = deps;
 
-  app.post('/api/auth/login', { config: { permission: 'public' }, schema: { body: loginBody } }, async (req, reply) => {
-    const meta = { ip: req.ip, userAgent: req.headers['user-agent'] };
-    try {
-      const { token, user } = await auth.login(req.body.loginId, req.body.password, meta);
-      await audit.record({ userId: user.id, loginId: user.loginId, roleCode: user.roleCode, ip: req.ip }, { action: 'login' });
-      reply.setCookie(sessionCookie, token, {
-        httpOnly: true,
-        sameSite: 'strict',
-        secure: deps.secureCookies,
-        path: '/',
-      });
-      const me = await auth.resolveSession(token);
-      return { user: me };
-    } catch (e) {
-      await audit.record({ userId: null, loginId: req.body.loginId, roleCode: null, ip: req.ip }, { action: 'login_failed' });
-      throw e;
-    }
-  });
+  app.post(
+    '/api/auth/login',
+    { config: { permission: 'public' }, schema: { body: loginBody } },
+    async (req, reply) => {
+      const meta = { ip: req.ip, userAgent: req.headers['user-agent'] };
+      try {
+        const { token, user } = await auth.login(req.body.loginId, req.body.password, meta);
+        await audit.record(
+          { userId: user.id, loginId: user.loginId, roleCode: user.roleCode, ip: req.ip },
+          { action: 'login' },
+        );
+        reply.setCookie(sessionCookie, token, {
+          httpOnly: true,
+          sameSite: 'strict',
+          secure: deps.secureCookies,
+          path: '/',
+        });
+        const me = await auth.resolveSession(token);
+        return { user: me };
+      } catch (e) {
+        await audit.record(
+          { userId: null, loginId: req.body.loginId, roleCode: null, ip: req.ip },
+          { action: 'login_failed' },
+        );
+        throw e;
+      }
+    },
+  );
 
   app.post(
     '/api/auth/logout',
@@ -41,10 +59,14 @@ export function registerAuthRoutes(
     },
   );
 
-  app.get('/api/auth/me', { config: { permission: 'authenticated', allowDuringPasswordChange: true } }, async (req) => ({
-    user: userOf(req),
-    permissionLabels: deps.permissionLabels,
-  }));
+  app.get(
+    '/api/auth/me',
+    { config: { permission: 'authenticated', allowDuringPasswordChange: true } },
+    async (req) => ({
+      user: userOf(req),
+      permissionLabels: deps.permissionLabels,
+    }),
+  );
 
   app.post(
     '/api/auth/password',
@@ -60,7 +82,9 @@ export function registerAuthRoutes(
   );
 
   // 管理 > 利用者
-  app.get('/api/admin/users', { config: { permission: 'users.manage' } }, async () => ({ users: await auth.listUsers() }));
+  app.get('/api/admin/users', { config: { permission: 'users.manage' } }, async () => ({
+    users: await auth.listUsers(),
+  }));
 
   app.post(
     '/api/admin/users',
@@ -121,7 +145,9 @@ export function registerAuthRoutes(
     {
       config: { permission: 'users.manage' },
       schema: {
-        params: z.object({ code: z.string().regex(/^[a-z0-9_]{2,32}$/, '役割コードは半角英小文字・数字・_ で2〜32文字です。') }),
+        params: z.object({
+          code: z.string().regex(/^[a-z0-9_]{2,32}$/, '役割コードは半角英小文字・数字・_ で2〜32文字です。'),
+        }),
         body: z.object({
           name: z.string().min(1, '役割名を入力してください。'),
           description: z.string().default(''),
@@ -132,7 +158,11 @@ export function registerAuthRoutes(
     },
     async (req) => {
       const role = await auth.saveRole({ code: req.params.code, ...req.body });
-      await audit.record(actorOf(req), { action: 'admin', summary: `役割更新 ${role.code}`, detail: { permissions: role.permissions } });
+      await audit.record(actorOf(req), {
+        action: 'admin',
+        summary: `役割更新 ${role.code}`,
+        detail: { permissions: role.permissions },
+      });
       return { role };
     },
   );

@@ -6,10 +6,7 @@ export const roles = pgTable('roles', {
   code: text('code').primaryKey(),
   name: text('name').notNull(),
   description: text('description').notNull().default(''),
-  permissions: text('permissions')
-    .array()
-    .notNull()
-    .default(sql`'{}'::text[]`),
+  permissions: text('permissions').array().notNull().default(sql`'{}'::text[]`),
   builtin: boolean('builtin').notNull().default(false),
   version: integer('version').notNull().default(1),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),

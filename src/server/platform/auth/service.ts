@@ -66,7 +66,12 @@ export function authService(db: Db, policy: AuthPolicy) {
         await verifyPassword(password, 'scrypt$32768$8$1$AAAA$AAAA'); // same timing as a real check
         throw invalid();
       }
-      if (!user.active) throw new AppError(403, 'USER_INACTIVE', 'この利用者は無効になっています。管理者に連絡してください。');
+      if (!user.active)
+        throw new AppError(
+          403,
+          'USER_INACTIVE',
+          'この利用者は無効になっています。管理者に連絡してください。',
+        );
       if (user.lockedUntil && user.lockedUntil > new Date()) {
         throw new AppError(
           423,
@@ -126,7 +131,8 @@ export function authService(db: Db, policy: AuthPolicy) {
       if (!(await verifyPassword(current, user.passwordHash))) {
         throw new AppError(400, 'WRONG_PASSWORD', '現在のパスワードが違います。');
       }
-      if (current === next) throw new AppError(400, 'SAME_PASSWORD', '新しいパスワードは現在のものと違うものにしてください。');
+      if (current === next)
+        throw new AppError(400, 'SAME_PASSWORD', '新しいパスワードは現在のものと違うものにしてください。');
       const problem = passwordProblem(next, user.loginId);
       if (problem) throw new AppError(400, 'WEAK_PASSWORD', problem);
       await repo.setLoginState(userId, {
@@ -141,7 +147,13 @@ export function authService(db: Db, policy: AuthPolicy) {
     async updateUser(
       id: number,
       version: number,
-      v: { displayName?: string; roleCode?: string; active?: boolean; unlock?: boolean; newPassword?: string },
+      v: {
+        displayName?: string;
+        roleCode?: string;
+        active?: boolean;
+        unlock?: boolean;
+        newPassword?: string;
+      },
     ): Promise<PublicUser> {
       const user = await repo.userById(id);
       if (!user) throw notFound('利用者');
@@ -164,7 +176,13 @@ export function authService(db: Db, policy: AuthPolicy) {
 
     listRoles: () => repo.listRoles(),
 
-    async saveRole(v: { code: string; name: string; description: string; permissions: string[]; version?: number }) {
+    async saveRole(v: {
+      code: string;
+      name: string;
+      description: string;
+      permissions: string[];
+      version?: number;
+    }) {
       if (v.version === undefined) {
         if (await repo.roleByCode(v.code)) {
           throw new AppError(409, 'ROLE_EXISTS', `役割コード「${v.code}」は既にあります。`);

@@ -39,7 +39,9 @@ export function createSecretBox(key: Buffer): SecretBox {
 function parseKey(text: string, where: string): Buffer {
   const key = Buffer.from(text.trim(), 'base64');
   if (key.length !== 32) {
-    throw new Error(`${where} の暗号鍵が不正です: 32バイトを base64 で指定してください (例: openssl rand -base64 32)。`);
+    throw new Error(
+      `${where} の暗号鍵が不正です: 32バイトを base64 で指定してください (例: openssl rand -base64 32)。`,
+    );
   }
   return key;
 }

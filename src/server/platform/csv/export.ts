@@ -5,7 +5,11 @@ import { findUnmappableForCp932, normalizeForCp932 } from '../text/index.ts';
 export type CsvEncoding = 'utf8' | 'sjis';
 
 /** One exportable column: a stable key, the Japanese header, and how to read it from a row. */
-export type CsvColumn<T> = { key: string; label: string; value: (row: T) => string | number | null | undefined };
+export type CsvColumn<T> = {
+  key: string;
+  label: string;
+  value: (row: T) => string | number | null | undefined;
+};
 
 /** Picks the requested columns in the requested order (unknown keys are an error for the caller). */
 export function pickColumns<T>(all: CsvColumn<T>[], keys: string[] | undefined): CsvColumn<T>[] {
@@ -31,7 +35,8 @@ export function toCsv<T>(
   const records: string[][] = [columns.map((c) => c.label)];
   for (const r of rows) records.push(columns.map((c) => String(c.value(r) ?? '')));
   let text = stringify(records, { record_delimiter: '\r\n' });
-  if (encoding === 'utf8') return { body: Buffer.concat([Buffer.from('\ufeff'), Buffer.from(text)]), unmappable: [] };
+  if (encoding === 'utf8')
+    return { body: Buffer.concat([Buffer.from('\ufeff'), Buffer.from(text)]), unmappable: [] };
   text = normalizeForCp932(text);
   const unmappable = findUnmappableForCp932(text);
   for (const ch of unmappable) text = text.replaceAll(ch, geta);

@@ -13,12 +13,16 @@ describe(`database (${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'})`, () 
 
   it('applies migrations idempotently', async () => {
     await migrate(database);
-    const rows = await database.query<{ n: number }>("SELECT count(*)::int AS n FROM pg_tables WHERE tablename = 'residents'");
+    const rows = await database.query<{ n: number }>(
+      "SELECT count(*)::int AS n FROM pg_tables WHERE tablename = 'residents'",
+    );
     expect(rows[0]!.n).toBe(1);
   });
 
   it('returns int8 as number and date as YYYY-MM-DD on both drivers', async () => {
-    const [r] = await database.query<{ i: number; d: string }>("SELECT 9007199254740::bigint AS i, date '2026-04-01' AS d");
+    const [r] = await database.query<{ i: number; d: string }>(
+      "SELECT 9007199254740::bigint AS i, date '2026-04-01' AS d",
+    );
     expect(r).toEqual({ i: 9007199254740, d: '2026-04-01' });
   });
 

@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import fastifyCookie from '@fastify/cookie';
 import fastifyMultipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import Fastify, {
   type FastifyBaseLogger,
   type FastifyInstance,
@@ -121,7 +121,11 @@ export async function createHttpApp(opts: HttpOptions): Promise<ZApp> {
       return sendError(
         reply,
         user === 'expired'
-          ? new AppError(401, 'SESSION_EXPIRED', 'しばらく操作がなかったためログアウトしました。もう一度ログインしてください。')
+          ? new AppError(
+              401,
+              'SESSION_EXPIRED',
+              'しばらく操作がなかったためログアウトしました。もう一度ログインしてください。',
+            )
           : new AppError(401, 'UNAUTHENTICATED', 'ログインしてください。'),
       );
     }
@@ -130,13 +134,21 @@ export async function createHttpApp(opts: HttpOptions): Promise<ZApp> {
     if (!['GET', 'HEAD', 'OPTIONS'].includes(req.method) && req.headers['x-csrf-token'] !== user.csrfToken) {
       return sendError(
         reply,
-        new AppError(403, 'CSRF', '画面の有効期限が切れました。画面を再読み込みしてから、もう一度操作してください。'),
+        new AppError(
+          403,
+          'CSRF',
+          '画面の有効期限が切れました。画面を再読み込みしてから、もう一度操作してください。',
+        ),
       );
     }
     if (user.mustChangePassword && !config.allowDuringPasswordChange) {
       return sendError(
         reply,
-        new AppError(403, 'PASSWORD_CHANGE_REQUIRED', '初回ログインのため、パスワードを変更してから操作してください。'),
+        new AppError(
+          403,
+          'PASSWORD_CHANGE_REQUIRED',
+          '初回ログインのため、パスワードを変更してから操作してください。',
+        ),
       );
     }
     if (permission !== 'authenticated' && !user.permissions.includes(permission)) {
@@ -188,7 +200,11 @@ export async function createHttpApp(opts: HttpOptions): Promise<ZApp> {
     req.log.error(err);
     return sendError(
       reply,
-      new AppError(500, 'INTERNAL', 'システムエラーが発生しました。時間をおいて再度お試しください。続く場合は管理者に連絡してください。'),
+      new AppError(
+        500,
+        'INTERNAL',
+        'システムエラーが発生しました。時間をおいて再度お試しください。続く場合は管理者に連絡してください。',
+      ),
     );
   });
 

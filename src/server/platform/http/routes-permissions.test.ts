@@ -29,19 +29,27 @@ describe('routes × roles', () => {
     }
   });
 
-  it.each(builtinRoles.map((r) => [r.code, r] as const))('enforces permissions for role %s', async (_c, role) => {
-    const s = await t.login(`u_${role.code}`);
-    const call = t.as(s);
-    for (const r of t.app.routeTable) {
-      if (r.permission === 'public' || r.url === '/api/auth/logout') continue;
-      const res = await call({ method: r.method, url: concrete(r.url), payload: r.method === 'GET' ? undefined : {} });
-      const allowed = r.permission === 'authenticated' || (role.permissions as string[]).includes(r.permission);
-      const label = `${role.code} ${r.method} ${r.url} → ${res.statusCode} ${res.body.slice(0, 120)}`;
-      if (allowed) expect(res.statusCode, label).not.toBe(403);
-      else {
-        expect(res.statusCode, label).toBe(403);
-        expect(res.json().error.code, label).toBe('FORBIDDEN');
+  it.each(builtinRoles.map((r) => [r.code, r] as const))(
+    'enforces permissions for role %s',
+    async (_c, role) => {
+      const s = await t.login(`u_${role.code}`);
+      const call = t.as(s);
+      for (const r of t.app.routeTable) {
+        if (r.permission === 'public' || r.url === '/api/auth/logout') continue;
+        const res = await call({
+          method: r.method,
+          url: concrete(r.url),
+          payload: r.method === 'GET' ? undefined : {},
+        });
+        const allowed =
+          r.permission === 'authenticated' || (role.permissions as string[]).includes(r.permission);
+        const label = `${role.code} ${r.method} ${r.url} → ${res.statusCode} ${res.body.slice(0, 120)}`;
+        if (allowed) expect(res.statusCode, label).not.toBe(403);
+        else {
+          expect(res.statusCode, label).toBe(403);
+          expect(res.json().error.code, label).toBe('FORBIDDEN');
+        }
       }
-    }
-  });
+    },
+  );
 });

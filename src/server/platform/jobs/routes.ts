@@ -13,8 +13,12 @@ export function registerJobRoutes(app: ZApp, deps: { jobs: JobRunner }) {
     job: await jobs.get(req.params.id),
   }));
 
-  app.post('/api/jobs/:id/cancel', { config: { permission: 'jobs.view' }, schema: { params: id } }, async (req) => {
-    actorOf(req);
-    return { job: await jobs.cancel(req.params.id) };
-  });
+  app.post(
+    '/api/jobs/:id/cancel',
+    { config: { permission: 'jobs.view' }, schema: { params: id } },
+    async (req) => {
+      actorOf(req);
+      return { job: await jobs.cancel(req.params.id) };
+    },
+  );
 }

@@ -51,7 +51,12 @@ export function jobRunner(db: Db, opts: JobRunnerOptions = {}) {
       RETURNING id`);
     const id = (rows as unknown as { rows: { id: number }[] }).rows[0]?.id;
     if (id === undefined) return undefined;
-    return (await db.select().from(jobs).where(eq(jobs.id, Number(id))))[0];
+    return (
+      await db
+        .select()
+        .from(jobs)
+        .where(eq(jobs.id, Number(id)))
+    )[0];
   }
 
   async function runOne(job: JobRow): Promise<void> {
@@ -83,7 +88,8 @@ export function jobRunner(db: Db, opts: JobRunnerOptions = {}) {
         await finish(job.id, 'cancelled', { message: '取り消されました。' });
       } else {
         if (!(e instanceof AppError)) opts.log?.(`job ${job.id} (${job.kind}) failed`, e);
-        const msg = e instanceof AppError ? e.message : '処理中にエラーが発生しました。管理者に連絡してください。';
+        const msg =
+          e instanceof AppError ? e.message : '処理中にエラーが発生しました。管理者に連絡してください。';
         await finish(job.id, 'failed', { message: msg, error: e instanceof Error ? e.message : String(e) });
       }
     }
@@ -143,7 +149,10 @@ export function jobRunner(db: Db, opts: JobRunnerOptions = {}) {
         .update(jobs)
         .set({ status: 'queued', message: '中断から再開します。' })
         .where(
-          and(eq(jobs.status, 'running'), sql`${jobs.heartbeatAt} < now() - make_interval(secs => ${staleAfterMs / 1000})`),
+          and(
+            eq(jobs.status, 'running'),
+            sql`${jobs.heartbeatAt} < now() - make_interval(secs => ${staleAfterMs / 1000})`,
+          ),
         );
       timer = setInterval(kick, pollMs);
       kick();
@@ -189,7 +198,11 @@ export function jobRunner(db: Db, opts: JobRunnerOptions = {}) {
         .select()
         .from(jobs)
         .where(
-          and(eq(jobs.kind, kind), sql`${jobs.params}->>${key} = ${String(value)}`, inArray(jobs.status, statuses)),
+          and(
+            eq(jobs.kind, kind),
+            sql`${jobs.params}->>${key} = ${String(value)}`,
+            inArray(jobs.status, statuses),
+          ),
         );
     },
 
