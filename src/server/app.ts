@@ -1,15 +1,4 @@
 import { fileURLToPath } from 'node:url';
-import { auditService } from './platform/audit/service.ts';
-import { registerAuditRoutes } from './platform/audit/routes.ts';
-import { registerAuthRoutes } from './platform/auth/routes.ts';
-import { authService } from './platform/auth/service.ts';
-import type { Config } from './platform/config/config.ts';
-import { createSecretBox, type SecretBox } from './platform/crypto/secret-box.ts';
-import type { Database } from './platform/db/connect.ts';
-import { fileStore } from './platform/files/store.ts';
-import { createHttpApp } from './platform/http/app.ts';
-import { registerJobRoutes } from './platform/jobs/routes.ts';
-import { jobRunner } from './platform/jobs/runner.ts';
 import {
   importJobKind,
   registerResidentRoutes,
@@ -19,11 +8,26 @@ import {
 import { registerSettingsRoutes } from './modules/settings/routes.ts';
 import { settingsService } from './modules/settings/service.ts';
 import { builtinRoles, permissions } from './permissions.ts';
+import { registerAuditRoutes } from './platform/audit/routes.ts';
+import { auditService } from './platform/audit/service.ts';
+import { registerAuthRoutes } from './platform/auth/routes.ts';
+import { authService } from './platform/auth/service.ts';
+import type { Config } from './platform/config/config.ts';
+import { createSecretBox, type SecretBox } from './platform/crypto/secret-box.ts';
+import type { Database } from './platform/db/connect.ts';
+import { fileStore } from './platform/files/store.ts';
+import { createHttpApp } from './platform/http/app.ts';
+import { registerJobRoutes } from './platform/jobs/routes.ts';
+import { jobRunner } from './platform/jobs/runner.ts';
 
 export const webRoot = fileURLToPath(new URL('../../dist/web', import.meta.url));
 
 /** Services of the whole product over one database: what the HTTP app, the CLI and tests share. */
-export function createServices(database: Database, config: Pick<Config, 'idleTimeoutMinutes' | 'lockoutThreshold' | 'lockoutMinutes'>, secretKey: Buffer) {
+export function createServices(
+  database: Database,
+  config: Pick<Config, 'idleTimeoutMinutes' | 'lockoutThreshold' | 'lockoutMinutes'>,
+  secretKey: Buffer,
+) {
   const db = database.db;
   const sealer: SecretBox = createSecretBox(secretKey);
   const audit = auditService(db);
@@ -44,7 +48,11 @@ export async function bootstrap(s: Services): Promise<void> {
   await s.settings.ensureDefaults();
 }
 
-export async function createHttp(s: Services, config: Pick<Config, 'secureCookies' | 'logLevel'>, opts: { web?: boolean } = {}) {
+export async function createHttp(
+  s: Services,
+  config: Pick<Config, 'secureCookies' | 'logLevel'>,
+  opts: { web?: boolean } = {},
+) {
   const permissionLabels: Record<string, string> = permissions;
   const app = await createHttpApp({
     auth: s.auth,
@@ -54,11 +62,22 @@ export async function createHttp(s: Services, config: Pick<Config, 'secureCookie
     webRoot: opts.web === false ? undefined : webRoot,
     logLevel: config.logLevel,
   });
-  registerAuthRoutes(app, { auth: s.auth, audit: s.audit, secureCookies: config.secureCookies, permissionLabels });
+  registerAuthRoutes(app, {
+    auth: s.auth,
+    audit: s.audit,
+    secureCookies: config.secureCookies,
+    permissionLabels,
+  });
   registerAuditRoutes(app, { audit: s.audit });
   registerJobRoutes(app, { jobs: s.jobs });
   registerSettingsRoutes(app, { settings: s.settings, audit: s.audit });
-  registerResidentRoutes(app, { residents: s.residents, jobs: s.jobs, files: s.files, db: s.db, audit: s.audit });
+  registerResidentRoutes(app, {
+    residents: s.residents,
+    jobs: s.jobs,
+    files: s.files,
+    db: s.db,
+    audit: s.audit,
+  });
   await app.ready();
   return app;
 }

@@ -1,8 +1,8 @@
 import { createReadStream, existsSync } from 'node:fs';
 import { basename } from 'node:path';
 import { Command, Option } from 'commander';
-import { importJobKind, type ImportParams } from './modules/residents/index.ts';
 import { seedDemoCity } from './modules/residents/demo/seed.ts';
+import { type ImportParams, importJobKind } from './modules/residents/index.ts';
 import { loadConfig } from './platform/config/config.ts';
 import { connect } from './platform/db/connect.ts';
 import { DataDirLockedError } from './platform/db/lock.ts';
@@ -86,7 +86,9 @@ program
           },
         });
         const s = (Date.now() - t) / 1000;
-        console.log(`デモ市の住民 ${n.toLocaleString()}人を作成しました（${s.toFixed(1)}秒、${Math.round(n / s).toLocaleString()}人/秒）。`);
+        console.log(
+          `デモ市の住民 ${n.toLocaleString()}人を作成しました（${s.toFixed(1)}秒、${Math.round(n / s).toLocaleString()}人/秒）。`,
+        );
       } finally {
         await services.database.close();
       }
@@ -106,12 +108,29 @@ program
   .action((o: { login: string; name: string; role: string; password?: string }) =>
     run(async () => {
       const password = o.password ?? process.env.SUKOYAKA_INITIAL_PASSWORD;
-      if (!password) throw new AppError(400, 'NO_PASSWORD', '--password または SUKOYAKA_INITIAL_PASSWORD で初期パスワードを指定してください。');
+      if (!password)
+        throw new AppError(
+          400,
+          'NO_PASSWORD',
+          '--password または SUKOYAKA_INITIAL_PASSWORD で初期パスワードを指定してください。',
+        );
       const services = await openRuntime(loadConfig());
       try {
-        const user = await services.auth.createUser({ loginId: o.login, displayName: o.name, roleCode: o.role, password, mustChangePassword: true });
-        await services.audit.record(cliActor, { action: 'admin', screen: 'CLI', summary: `利用者登録 ${user.loginId}` });
-        console.log(`利用者 ${user.loginId}（${user.displayName}、役割 ${user.roleCode}）を作成しました。初回ログイン時にパスワードの変更が必要です。`);
+        const user = await services.auth.createUser({
+          loginId: o.login,
+          displayName: o.name,
+          roleCode: o.role,
+          password,
+          mustChangePassword: true,
+        });
+        await services.audit.record(cliActor, {
+          action: 'admin',
+          screen: 'CLI',
+          summary: `利用者登録 ${user.loginId}`,
+        });
+        console.log(
+          `利用者 ${user.loginId}（${user.displayName}、役割 ${user.roleCode}）を作成しました。初回ログイン時にパスワードの変更が必要です。`,
+        );
       } finally {
         await services.database.close();
       }
@@ -125,7 +144,11 @@ program
   .command('import')
   .description('住民記録ファイル（CSV, UTF-8 / Shift_JIS）を取り込みます。docs/interfaces/residents.md 参照')
   .argument('<file>', 'CSVファイル')
-  .addOption(new Option('--mode <mode>', '全件 (full) または異動分 (delta)').choices(['full', 'delta']).default('delta'))
+  .addOption(
+    new Option('--mode <mode>', '全件 (full) または異動分 (delta)')
+      .choices(['full', 'delta'])
+      .default('delta'),
+  )
   .option('--dry-run', '検証のみ行い、取り込まない')
   .option('--only-valid', '誤りのある行を除いて正しい行だけ取り込む')
   .action((file: string, o: { mode: 'full' | 'delta'; dryRun?: boolean; onlyValid?: boolean }) =>
@@ -133,7 +156,11 @@ program
       if (!existsSync(file)) throw new AppError(400, 'NO_FILE', `ファイル ${file} が見つかりません。`);
       const services = await openRuntime(loadConfig());
       try {
-        const stored = await services.files.save(createReadStream(file), { name: basename(file), contentType: 'text/csv', createdBy: null });
+        const stored = await services.files.save(createReadStream(file), {
+          name: basename(file),
+          contentType: 'text/csv',
+          createdBy: null,
+        });
         const params: ImportParams = {
           fileId: stored.id,
           fileName: basename(file),
@@ -144,13 +171,22 @@ program
           loginId: 'cli',
           roleCode: null,
         };
-        const queued = await services.jobs.enqueue(importJobKind, `住民記録取込（CLI）${basename(file)}`, params, null);
+        const queued = await services.jobs.enqueue(
+          importJobKind,
+          `住民記録取込（CLI）${basename(file)}`,
+          params,
+          null,
+        );
         await services.jobs.runPending();
         const job = await services.jobs.get(queued.id);
         console.log(job.message);
         console.log(JSON.stringify(job.result));
         if (job.status === 'needs_review' || job.status === 'failed') {
-          const errors = await services.database.query<{ row_no: number; column_name: string; message: string }>(
+          const errors = await services.database.query<{
+            row_no: number;
+            column_name: string;
+            message: string;
+          }>(
             'SELECT row_no, column_name, message FROM import_row_errors WHERE job_id = $1 ORDER BY row_no, id LIMIT 50',
             [job.id],
           );

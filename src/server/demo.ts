@@ -32,7 +32,13 @@ export async function ensureDemoData(s: Services, config: Config): Promise<strin
     } else {
       const { randomBytes } = await import('node:crypto');
       const password = `${randomBytes(9).toString('base64url')}7a`;
-      await s.auth.createUser({ loginId: 'admin', displayName: 'システム管理者', roleCode: 'admin', password, mustChangePassword: true });
+      await s.auth.createUser({
+        loginId: 'admin',
+        displayName: 'システム管理者',
+        roleCode: 'admin',
+        password,
+        mustChangePassword: true,
+      });
       lines.push(`初期管理者: admin / ${password}（初回ログイン時に変更が必要です。この表示は一度だけです）`);
     }
   }
@@ -48,7 +54,9 @@ export async function ensureDemoData(s: Services, config: Config): Promise<strin
       });
       console.log(` ${((Date.now() - t) / 1000).toFixed(1)}秒`);
     }
-    lines.push(`デモ用ログイン: admin（システム管理者）/ hokenshi（保健師）/ jimu（事務）/ etsuran（閲覧のみ）/ kansa（監査）`);
+    lines.push(
+      `デモ用ログイン: admin（システム管理者）/ hokenshi（保健師）/ jimu（事務）/ etsuran（閲覧のみ）/ kansa（監査）`,
+    );
     lines.push(`  パスワードはすべて ${demoPassword}`);
   }
   return lines;

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { type Services, bootstrap, createServices } from './app.ts';
+import { bootstrap, createServices, type Services } from './app.ts';
 import type { Config } from './platform/config/config.ts';
 import { loadSecretKey } from './platform/crypto/secret-box.ts';
 import { connect } from './platform/db/connect.ts';

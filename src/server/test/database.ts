@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { type Services, bootstrap, createServices } from '../app.ts';
+import { bootstrap, createServices, type Services } from '../app.ts';
 import { connect, type Database } from '../platform/db/connect.ts';
 import { migrate } from '../platform/db/migrate.ts';
 
@@ -39,7 +39,9 @@ export async function freshDatabase(): Promise<{ database: Database; drop: () =>
 export const testPolicy = { idleTimeoutMinutes: 30, lockoutThreshold: 5, lockoutMinutes: 15 };
 
 /** Services over a fresh database, bootstrapped (roles, settings), with a random key. */
-export async function freshServices(policy = testPolicy): Promise<{ services: Services; drop: () => Promise<void> }> {
+export async function freshServices(
+  policy = testPolicy,
+): Promise<{ services: Services; drop: () => Promise<void> }> {
   const { database, drop } = await freshDatabase();
   const services = createServices(database, policy, randomBytes(32));
   await bootstrap(services);

@@ -18,7 +18,13 @@ export async function testApp(policy = testPolicy) {
     return { cookie, csrf: res.json().user.csrfToken };
   }
   async function user(loginId: string, roleCode: string, mustChangePassword = false) {
-    return services.auth.createUser({ loginId, displayName: `${loginId} 氏名`, roleCode, password: testPassword, mustChangePassword });
+    return services.auth.createUser({
+      loginId,
+      displayName: `${loginId} 氏名`,
+      roleCode,
+      password: testPassword,
+      mustChangePassword,
+    });
   }
   function as(s: Session) {
     return (opts: { method?: string; url: string; payload?: unknown }) =>

@@ -94,7 +94,8 @@ export function residentsService(deps: {
       await audit.record(actor, {
         action: 'view',
         screen,
-        residentIds: [id],
+        // The household members shown on the page are read too: log them with the resident.
+        residentIds: [id, ...household.map((m) => m.id).filter((m) => m !== id)],
         summary: `宛名番号 ${r.atenaNo}`,
       });
       return {

@@ -9,7 +9,10 @@ const body = z.object({
   lgCode: z
     .string()
     .trim()
-    .refine(isValidLgCode, '地方公共団体コードは検査数字を含む6桁です（例: 131016）。検査数字を確かめてください。'),
+    .refine(
+      isValidLgCode,
+      '地方公共団体コードは検査数字を含む6桁です（例: 131016）。検査数字を確かめてください。',
+    ),
   mayorTitle: z.string().trim().min(1, '首長の職名を入力してください（例: すこやか市長）。'),
   mayorName: z.string().trim().min(1, '首長の氏名を入力してください。'),
   centerName: z.string().trim().min(1, '保健センター名を入力してください。'),
@@ -22,7 +25,10 @@ const body = z.object({
   centerPhone: z
     .string()
     .trim()
-    .refine((s) => /^0\d{1,4}-?\d{1,4}-?\d{3,4}$/.test(s), '電話番号は市外局番から入力してください（例: 012-345-6789）。'),
+    .refine(
+      (s) => /^0\d{1,4}-?\d{1,4}-?\d{3,4}$/.test(s),
+      '電話番号は市外局番から入力してください（例: 012-345-6789）。',
+    ),
 });
 
 export function registerSettingsRoutes(app: ZApp, deps: { settings: SettingsService; audit: AuditService }) {

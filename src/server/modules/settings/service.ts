@@ -31,7 +31,10 @@ export const defaultMunicipality: MunicipalityInput = {
 export function settingsService(db: Db) {
   return {
     async ensureDefaults(): Promise<void> {
-      await db.insert(municipality).values({ id: 1, ...defaultMunicipality }).onConflictDoNothing();
+      await db
+        .insert(municipality)
+        .values({ id: 1, ...defaultMunicipality })
+        .onConflictDoNothing();
     },
     async get(): Promise<Municipality> {
       const row = (await db.select().from(municipality).where(eq(municipality.id, 1)))[0];

@@ -1,10 +1,13 @@
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { drizzle as drizzleLite } from 'drizzle-orm/pglite';
 import pg from 'pg';
+import { from as copyFromStream } from 'pg-copy-streams';
 import { acquireDataDirLock } from './lock.ts';
 
 /** The one database type all repositories use, whatever the backend. */
@@ -16,11 +19,53 @@ export type Database = {
   /** Raw parameterised SQL for bulk paths; rows come back as plain objects. */
   query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
   /** Runs `fn` in one transaction on one connection (raw SQL bulk paths). */
-  transaction<R>(fn: (tx: SqlRunner) => Promise<R>): Promise<R>;
+  transaction<R>(fn: (tx: SqlTransaction) => Promise<R>): Promise<R>;
+  /**
+   * Runs `COPY … FROM STDIN` (text or csv format) with the data in `chunks`. Each chunk must end at a row
+   * boundary: PGlite cannot stream, so there the chunks are gathered into blobs of about
+   * {@link copyBlobBytes} and each blob is loaded by a COPY statement of its own.
+   */
+  copyFrom(sql: string, chunks: AsyncIterable<string | Buffer> | Iterable<string | Buffer>): Promise<void>;
   close(): Promise<void>;
 };
 
 export type SqlRunner = Pick<Database, 'query'>;
+/** What a transaction can do: queries and COPY on the transaction's connection. */
+export type SqlTransaction = Pick<Database, 'query' | 'copyFrom'>;
+
+/** Bytes of COPY data PGlite takes per statement (the data is handed over as one blob). */
+export const copyBlobBytes = 32 * 1024 * 1024;
+
+type Chunks = AsyncIterable<string | Buffer> | Iterable<string | Buffer>;
+
+async function pgCopyFrom(client: pg.PoolClient, sql: string, chunks: Chunks): Promise<void> {
+  await pipeline(Readable.from(chunks, { objectMode: false }), client.query(copyFromStream(sql)));
+}
+
+/** PGlite: COPY … FROM STDIN becomes COPY … FROM '/dev/blob', one statement per gathered blob. */
+async function liteCopyFrom(
+  run: (sql: string, blob: Blob) => Promise<unknown>,
+  sql: string,
+  chunks: Chunks,
+): Promise<void> {
+  if (!/\bFROM\s+STDIN\b/i.test(sql)) throw new Error(`copyFrom needs COPY … FROM STDIN: ${sql}`);
+  const blobSql = sql.replace(/\bFROM\s+STDIN\b/i, "FROM '/dev/blob'");
+  let parts: BlobPart[] = [];
+  let bytes = 0;
+  const flush = async () => {
+    if (parts.length === 0) return;
+    const blob = new Blob(parts);
+    parts = [];
+    bytes = 0;
+    await run(blobSql, blob);
+  };
+  for await (const chunk of chunks) {
+    parts.push(typeof chunk === 'string' ? chunk : new Uint8Array(chunk));
+    bytes += chunk.length * (typeof chunk === 'string' ? 3 : 1);
+    if (bytes >= copyBlobBytes) await flush();
+  }
+  await flush();
+}
 
 // node-postgres returns int8 and numeric as strings; PGlite returns numbers. Make both numbers
 // (ids stay far below 2^53) and keep `date` as the 'YYYY-MM-DD' string.
@@ -55,12 +100,21 @@ export async function connect(opts: ConnectOptions): Promise<Database> {
           await client.query('BEGIN');
           const out = await fn({
             query: async <T>(text: string, params: unknown[] = []) => (await client.query(text, params)).rows as T[],
+            copyFrom: (sql, chunks) => pgCopyFrom(client, sql, chunks),
           });
           await client.query('COMMIT');
           return out;
         } catch (e) {
           await client.query('ROLLBACK').catch(() => undefined);
           throw e;
+        } finally {
+          client.release();
+        }
+      },
+      async copyFrom(sql, chunks) {
+        const client = await pool.connect();
+        try {
+          await pgCopyFrom(client, sql, chunks);
         } finally {
           client.release();
         }
@@ -85,8 +139,14 @@ export async function connect(opts: ConnectOptions): Promise<Database> {
       },
       transaction(fn) {
         return lite.transaction((tx) =>
-          fn({ query: async <T>(text: string, params: unknown[] = []) => (await tx.query<T>(text, params)).rows }),
+          fn({
+            query: async <T>(text: string, params: unknown[] = []) => (await tx.query<T>(text, params)).rows,
+            copyFrom: (sql, chunks) => liteCopyFrom((text, blob) => tx.query(text, [], { blob }), sql, chunks),
+          }),
         );
+      },
+      copyFrom(sql, chunks) {
+        return liteCopyFrom((text, blob) => lite.query(text, [], { blob }), sql, chunks);
       },
       async close() {
         await lite.close();
