@@ -38,6 +38,8 @@ export default defineConfig({
     url: `http://127.0.0.1:${port}/api/openapi.json`,
     timeout: 180_000,
     reuseExistingServer: false,
+    // SIGTERM lets tests/e2e/server.ts drop its database / temp dir.
+    gracefulShutdown: { signal: 'SIGTERM', timeout: 15_000 },
     stdout: 'pipe',
     env: { E2E_PORT: String(port) },
   },

@@ -13,8 +13,8 @@ import { join } from 'node:path';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { bootstrap, createHttp, createServices } from '../src/server/app.ts';
-import { generateCity } from '../src/server/modules/residents/demo/generator.ts';
 import { writeResidentsCsv } from '../src/server/modules/residents/demo/csv.ts';
+import { generateCity } from '../src/server/modules/residents/demo/generator.ts';
 import { seedDemoCity } from '../src/server/modules/residents/demo/seed.ts';
 import { connect, type Database } from '../src/server/platform/db/connect.ts';
 import { migrate } from '../src/server/platform/db/migrate.ts';
@@ -29,7 +29,10 @@ const seconds = Number(arg('seconds', '15'));
 const pgBase = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const key = randomBytes(32);
 
-type Target = { kind: 'pglite' | 'postgres'; open(): Promise<{ database: Database; env: NodeJS.ProcessEnv; drop(): Promise<void> }> };
+type Target = {
+  kind: 'pglite' | 'postgres';
+  open(): Promise<{ database: Database; env: NodeJS.ProcessEnv; drop(): Promise<void> }>;
+};
 
 function pgTarget(): Target {
   return {
@@ -76,21 +79,39 @@ function liteTarget(): Target {
   };
 }
 
-const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+const pct = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 
 async function searchLoad(database: Database) {
-  const services = createServices(database, { idleTimeoutMinutes: 600, lockoutThreshold: 5, lockoutMinutes: 15 }, key);
+  const services = createServices(
+    database,
+    { idleTimeoutMinutes: 600, lockoutThreshold: 5, lockoutMinutes: 15 },
+    key,
+  );
   await bootstrap(services);
-  await services.auth.createUser({ loginId: 'bench', displayName: 'bench', roleCode: 'clerk', password: 'bench-pass-2026', mustChangePassword: false });
+  await services.auth.createUser({
+    loginId: 'bench',
+    displayName: 'bench',
+    roleCode: 'clerk',
+    password: 'bench-pass-2026',
+    mustChangePassword: false,
+  });
   const app = await createHttp(services, { secureCookies: false, logLevel: 'warn' }, { web: false });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const port = (app.server.address() as { port: number }).port;
-  const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { loginId: 'bench', password: 'bench-pass-2026' } });
+  const login = await app.inject({
+    method: 'POST',
+    url: '/api/auth/login',
+    payload: { loginId: 'bench', password: 'bench-pass-2026' },
+  });
   const cookie = String(login.headers['set-cookie']).split(';')[0]!;
   // What staff type: the start of a kana name, a 宛名番号, a birth date, a kanji surname.
-  const sample = await database.query<{ atena_no: string; name_kana: string; birth_date: string; name: string }>(
-    'SELECT atena_no, name_kana, birth_date, name FROM residents TABLESAMPLE SYSTEM (1) LIMIT 400',
-  );
+  const sample = await database.query<{
+    atena_no: string;
+    name_kana: string;
+    birth_date: string;
+    name: string;
+  }>('SELECT atena_no, name_kana, birth_date, name FROM residents TABLESAMPLE SYSTEM (1) LIMIT 400');
   const paths = sample.flatMap((r) => [
     `/api/residents?q=${encodeURIComponent(r.name_kana.slice(0, 4))}`,
     `/api/residents?q=${r.atena_no}`,
@@ -115,23 +136,47 @@ async function searchLoad(database: Database) {
   });
   await app.close();
   times.sort((a, b) => a - b);
-  return { requests: result.requests.total, rps: Math.round(result.requests.average), p50: pct(times, 50), p95: pct(times, 95), p99: pct(times, 99), non2xx: result.non2xx };
+  return {
+    requests: result.requests.total,
+    rps: Math.round(result.requests.average),
+    p50: pct(times, 50),
+    p95: pct(times, 95),
+    p99: pct(times, 99),
+    non2xx: result.non2xx,
+  };
 }
 
 /** Imports a 1,000,000-row file in a child process (the real CLI) and reports its peak RSS. */
-async function importMemory(env: NodeJS.ProcessEnv, file: string): Promise<{ seconds: number; maxRssMb: number; output: string }> {
+async function importMemory(
+  env: NodeJS.ProcessEnv,
+  file: string,
+): Promise<{ seconds: number; maxRssMb: number; output: string }> {
   const t = Date.now();
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['bin/sukoyaka.js', 'residents', 'import', file, '--mode', 'full'], {
-      env: { ...process.env, ...env, SUKOYAKA_DEMO: '0', SUKOYAKA_SECRET_KEY: key.toString('base64'), SUKOYAKA_REPORT_RSS: '1' },
-    });
+    const child = spawn(
+      process.execPath,
+      ['bin/sukoyaka.js', 'residents', 'import', file, '--mode', 'full'],
+      {
+        env: {
+          ...process.env,
+          ...env,
+          SUKOYAKA_DEMO: '0',
+          SUKOYAKA_SECRET_KEY: key.toString('base64'),
+          SUKOYAKA_REPORT_RSS: '1',
+        },
+      },
+    );
     let out = '';
     child.stdout.on('data', (d) => (out += d));
     child.stderr.on('data', (d) => (out += d));
     child.on('error', reject);
     child.on('close', () => {
       const m = /maxRSS: (\d+) MB/.exec(out);
-      resolve({ seconds: (Date.now() - t) / 1000, maxRssMb: m ? Number(m[1]) : Number.NaN, output: out.trim().split('\n').slice(-3).join(' | ') });
+      resolve({
+        seconds: (Date.now() - t) / 1000,
+        maxRssMb: m ? Number(m[1]) : Number.NaN,
+        output: out.trim().split('\n').slice(-3).join(' | '),
+      });
     });
   });
 }
@@ -142,22 +187,33 @@ console.error(`writing ${residents.toLocaleString()}-person residents file…`);
 await writeResidentsCsv(generateCity({ residents, seed: 7 }), createWriteStream(file), { mode: 'full' });
 console.error(`  ${(statSync(file).size / 1e6).toFixed(0)} MB`);
 
-const targets = [which !== 'pglite' ? pgTarget() : undefined, which !== 'postgres' ? liteTarget() : undefined].filter(Boolean) as Target[];
+const targets = [
+  which !== 'pglite' ? pgTarget() : undefined,
+  which !== 'postgres' ? liteTarget() : undefined,
+].filter(Boolean) as Target[];
 for (const target of targets) {
   console.error(`== ${target.kind}: seeding ${residents.toLocaleString()}`);
   const db = await target.open();
   try {
     await migrate(db.database);
     const t = Date.now();
-    const seeded = await seedDemoCity(db.database, { residents, seed: 1, encryptMyNumber: (m) => ({ enc: m, mac: m }) });
+    const seeded = await seedDemoCity(db.database, {
+      residents,
+      seed: 1,
+      encryptMyNumber: (m) => ({ enc: m, mac: m }),
+    });
     const seedS = (Date.now() - t) / 1000;
     const rate = Math.round(seeded.residents / seedS);
-    console.error(`   ${seedS.toFixed(1)} s, ${rate.toLocaleString()} residents/s (+ ${seeded.events.toLocaleString()} events)`);
+    console.error(
+      `   ${seedS.toFixed(1)} s, ${rate.toLocaleString()} residents/s (+ ${seeded.events.toLocaleString()} events)`,
+    );
     console.error(`== ${target.kind}: search, 50 clients, ${seconds} s`);
     const s = await searchLoad(db.database);
     console.error(`   ${JSON.stringify(s)}`);
     await db.drop();
-    console.error(`== ${target.kind}: import ${residents.toLocaleString()} rows into an empty database (child process)`);
+    console.error(
+      `== ${target.kind}: import ${residents.toLocaleString()} rows into an empty database (child process)`,
+    );
     const fresh = await target.open();
     await migrate(fresh.database);
     await fresh.database.close();
@@ -173,7 +229,11 @@ for (const target of targets) {
   }
 }
 rmSync(file, { force: true });
-console.log(`\nMachine: ${cpus().length} × ${cpus()[0]?.model ?? '?'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}; ${new Date().toISOString().slice(0, 10)}\n`);
-console.log('| backend | residents | seeding | search p50 / p95 / p99 (50 clients) | import of the same count: time, peak RSS |');
+console.log(
+  `\nMachine: ${cpus().length} × ${cpus()[0]?.model ?? '?'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}; ${new Date().toISOString().slice(0, 10)}\n`,
+);
+console.log(
+  '| backend | residents | seeding | search p50 / p95 / p99 (50 clients) | import of the same count: time, peak RSS |',
+);
 console.log('|---|---|---|---|---|');
 for (const r of rows) console.log(r);

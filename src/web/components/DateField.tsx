@@ -14,9 +14,15 @@ type Props = Omit<TextInputProps, 'value' | 'onChange' | 'description'> & {
  */
 export function DateField({ value, onChange, error, onBlur, ...rest }: Props) {
   const [checked, setChecked] = useState<string | null>(null);
-  const parsed = checked !== null && checked === value && value.trim() ? parseDateInput(value) : null;
-  const description = parsed?.ok ? formatWarekiWithSeireki(parsed.date) : undefined;
-  const clientError = parsed && !parsed.ok ? parsed.message : undefined;
+  // The reading is shown as soon as the text is a valid date, and its line is always reserved, so
+  // nothing below the field moves when focus leaves it (a moving button would swallow the click).
+  const parsed = value.trim() ? parseDateInput(value) : null;
+  const clientError = parsed && !parsed.ok && checked === value ? parsed.message : undefined;
+  const description = parsed?.ok
+    ? formatWarekiWithSeireki(parsed.date)
+    : error || clientError
+      ? undefined
+      : '\u00a0';
   return (
     <TextInput
       {...rest}

@@ -18,8 +18,6 @@ export type Municipality = {
   version: number;
 };
 
-
-
 export type Resident = ResidentState & {
   id: number;
   source: 'juki' | 'manual' | string;

@@ -3,8 +3,8 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
-import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzleLite } from 'drizzle-orm/pglite';
 import pg from 'pg';
 import { from as copyFromStream } from 'pg-copy-streams';
@@ -60,7 +60,8 @@ async function liteCopyFrom(
     await run(blobSql, blob);
   };
   for await (const chunk of chunks) {
-    parts.push(typeof chunk === 'string' ? chunk : new Uint8Array(chunk));
+    // A view, not a copy (Blob copies the bytes itself); Buffers never sit on a SharedArrayBuffer.
+    parts.push(typeof chunk === 'string' ? chunk : (chunk as Buffer<ArrayBuffer>));
     bytes += chunk.length * (typeof chunk === 'string' ? 3 : 1);
     if (bytes >= copyBlobBytes) await flush();
   }
@@ -99,7 +100,8 @@ export async function connect(opts: ConnectOptions): Promise<Database> {
         try {
           await client.query('BEGIN');
           const out = await fn({
-            query: async <T>(text: string, params: unknown[] = []) => (await client.query(text, params)).rows as T[],
+            query: async <T>(text: string, params: unknown[] = []) =>
+              (await client.query(text, params)).rows as T[],
             copyFrom: (sql, chunks) => pgCopyFrom(client, sql, chunks),
           });
           await client.query('COMMIT');
@@ -141,7 +143,8 @@ export async function connect(opts: ConnectOptions): Promise<Database> {
         return lite.transaction((tx) =>
           fn({
             query: async <T>(text: string, params: unknown[] = []) => (await tx.query<T>(text, params)).rows,
-            copyFrom: (sql, chunks) => liteCopyFrom((text, blob) => tx.query(text, [], { blob }), sql, chunks),
+            copyFrom: (sql, chunks) =>
+              liteCopyFrom((text, blob) => tx.query(text, [], { blob }), sql, chunks),
           }),
         );
       },

@@ -99,7 +99,8 @@ export function JobList() {
               const pct = percent(j);
               const isImport = j.kind === residentsImportKind && can('residents.import');
               const hasErrors = j.status === 'needs_review' || Number(j.result?.invalid ?? 0) > 0;
-              const starter = j.createdByName ?? (typeof j.params?.loginId === 'string' ? j.params.loginId : '');
+              const starter =
+                j.createdByName ?? (typeof j.params?.loginId === 'string' ? j.params.loginId : '');
               return (
                 <Fragment key={j.id}>
                   <Table.Tr data-job-id={j.id}>

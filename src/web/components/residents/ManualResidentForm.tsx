@@ -1,5 +1,5 @@
 import { Button, Group, NativeSelect, SimpleGrid, Stack, TextInput } from '@mantine/core';
-import type { FormEvent, ReactNode } from 'react';
+import { type FormEvent, type ReactNode, useState } from 'react';
 import { useEnterToNext } from '../../lib/useEnterToNext.ts';
 import { DateField } from '../DateField.tsx';
 
@@ -59,13 +59,24 @@ export function ManualResidentForm({
   autoFocus,
 }: Props) {
   const onKeyDown = useEnterToNext();
+  // A server message stays under a field only until that field is edited.
+  const [edited, setEdited] = useState<{ errors: Record<string, string>; keys: Set<string> }>({
+    errors: fieldErrors,
+    keys: new Set(),
+  });
+  const current = edited.errors === fieldErrors ? edited.keys : new Set<string>();
+  const errorOf = (k: keyof ManualValues) => (current.has(k) ? undefined : fieldErrors[k]);
+  const change = (k: keyof ManualValues, v: string) => {
+    if (fieldErrors[k]) setEdited({ errors: fieldErrors, keys: new Set(current).add(k) });
+    onChange({ ...values, [k]: v });
+  };
   const text = (k: keyof ManualValues, extra: Partial<Parameters<typeof TextInput>[0]> = {}) => (
     <TextInput
       label={manualLabels[k]}
       name={k}
       value={values[k]}
-      onChange={(e) => onChange({ ...values, [k]: e.currentTarget.value })}
-      error={fieldErrors[k]}
+      onChange={(e) => change(k, e.currentTarget.value)}
+      error={errorOf(k)}
       autoComplete="off"
       {...extra}
     />
@@ -84,15 +95,15 @@ export function ManualResidentForm({
             label={manualLabels.birthDate}
             name="birthDate"
             value={values.birthDate}
-            onChange={(v) => onChange({ ...values, birthDate: v })}
-            error={fieldErrors.birthDate}
+            onChange={(v) => change('birthDate', v)}
+            error={errorOf('birthDate')}
           />
           <NativeSelect
             label={manualLabels.sex}
             name="sex"
             value={values.sex}
-            onChange={(e) => onChange({ ...values, sex: e.currentTarget.value })}
-            error={fieldErrors.sex}
+            onChange={(e) => change('sex', e.currentTarget.value)}
+            error={errorOf('sex')}
             data={[
               { value: '', label: '選択してください' },
               { value: '1', label: '男' },

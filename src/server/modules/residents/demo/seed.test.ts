@@ -1,12 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { naiveAge } from '../../../platform/calendar/index.ts';
-import { connect, type Database } from '../../../platform/db/connect.ts';
-import { migrate } from '../../../platform/db/migrate.ts';
+import type { Database } from '../../../platform/db/connect.ts';
 import { addressSearchKey, kanaSearchKey, nameSearchKey } from '../../../platform/text/index.ts';
+import { freshDatabase as freshTestDatabase } from '../../../test/database.ts';
 import { canonicalState, changeKey } from '../history.ts';
 import type { ResidentState } from '../types.ts';
 import { generateCity } from './generator.ts';
-import { type SeedResult, seedDemoCity } from './seed.ts';
+import { femaleNames, maleNames, surnames, variantSurnames } from './names.ts';
+import { copyValue, keyByParts, type SeedResult, seedDemoCity, stateJson } from './seed.ts';
 
 const asOf = '2026-04-01';
 const people = 2000;
@@ -33,14 +34,13 @@ const selectEvents = `SELECT r.atena_no AS "atenaNo", e.event_code AS "eventCode
   e.state, e.change_key AS "changeKey"
   FROM resident_events e JOIN residents r ON r.id = e.resident_id ORDER BY r.atena_no, e.event_date, e.id`;
 
-async function freshDatabase(): Promise<Database> {
-  const database = await connect({});
-  await migrate(database);
-  return database;
+async function freshDatabase(): Promise<Database & { drop: () => Promise<void> }> {
+  const { database, drop } = await freshTestDatabase();
+  return Object.assign(database, { drop });
 }
 
-describe('seedDemoCity', () => {
-  let database: Database;
+describe(`seedDemoCity (${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'})`, () => {
+  let database: Awaited<ReturnType<typeof freshDatabase>>;
   let result: SeedResult;
   const progress: [number, number][] = [];
   const expected = [...generateCity({ residents: people, seed: 9, asOf })];
@@ -57,7 +57,7 @@ describe('seedDemoCity', () => {
     });
   });
   afterAll(async () => {
-    await database?.close();
+    await database?.drop();
   });
 
   it('loads every person, event and 個人番号', async () => {
@@ -133,32 +133,122 @@ describe('seedDemoCity', () => {
     expect(elderly).toBeLessThan(0.4);
   });
 
+  it('writes COPY text values', () => {
+    expect(copyValue(null)).toBe('\\N');
+    expect(copyValue(true)).toBe('t');
+    expect(copyValue(false)).toBe('f');
+    expect(copyValue('山田\t太郎\\\n\r')).toBe('山田\\t太郎\\\\\\n\\r');
+    expect(copyValue('すこやか')).toBe('すこやか');
+  });
+
+  it('writes the canonical JSON of every state', () => {
+    for (const p of generateCity({ residents: 20_000, seed: 3, asOf })) {
+      for (const e of p.events) expect(stateJson(e.state)).toBe(JSON.stringify(canonicalState(e.state)));
+    }
+    const odd = { ...expected[0]!.state, name: 'a"b\\c\n', householdNo: null, residentUntil: undefined };
+    expect(stateJson(odd as unknown as ResidentState)).toBe(
+      JSON.stringify(canonicalState(odd as unknown as ResidentState)),
+    );
+  });
+
+  it('computes the search key of a name from the keys of its parts', () => {
+    const family = [...surnames, ...variantSurnames];
+    const given = [...maleNames.flat(), ...femaleNames.flat()];
+    const pairs = [
+      ...family.flatMap((f, i) =>
+        [given[i % given.length]!, given.at(-1 - (i % given.length))!].map((g) => [f, g]),
+      ),
+      ...given.flatMap((g, i) =>
+        [family[i % family.length]!, family.at(-1 - (i % family.length))!].map((f) => [f, g]),
+      ),
+    ];
+    for (const [byParts, key, field] of [
+      [keyByParts(nameSearchKey), nameSearchKey, 'name'],
+      [keyByParts(kanaSearchKey), kanaSearchKey, 'kana'],
+    ] as const) {
+      for (const [f, g] of pairs) {
+        const full = `${f![field]}\u3000${g![field]}`;
+        expect(byParts(full)).toBe(key(full));
+      }
+      for (const text of ['ｶﾞｯｺｳ　ﾀﾛｳ', 'Ａ・Ｂ　ｃ', '山田\t太郎', '一　二　三', '']) {
+        expect(byParts(text)).toBe(copyValue(key(text)));
+      }
+    }
+  });
+
   it('refuses a register that is not empty', async () => {
     await expect(seedDemoCity(database, { residents: 10, seed: 1 })).rejects.toThrow(/not empty/);
   });
 
-  it('is deterministic, also when the indexes are built after the load', async () => {
+  it('is deterministic, and builds the indexes and foreign keys it dropped again', async () => {
     const other = await freshDatabase();
-    const indexes = () =>
-      other.query(`SELECT indexname, indexdef FROM pg_indexes WHERE tablename LIKE 'resident%' ORDER BY 1`);
     try {
-      const before = await indexes();
-      expect(before.length).toBeGreaterThan(8);
-      await seedDemoCity(other, {
-        residents: people,
-        seed: 9,
-        asOf,
-        encryptMyNumber: fakeEncrypt,
-        deferIndexes: true,
-      });
-      expect(await indexes()).toEqual(before);
+      const before = await schemaOf(other);
+      expect(before.indexes.length).toBeGreaterThan(8);
+      expect(before.constraints.length).toBeGreaterThan(4);
+      await seedDemoCity(other, { residents: people, seed: 9, asOf, encryptMyNumber: fakeEncrypt });
+      expect(await schemaOf(other)).toEqual(before);
       const strip = (rows: Row[]) => rows.map(({ id, ...rest }) => rest);
       expect(strip(await other.query<Row>(selectResidents))).toEqual(
         strip(await database.query<Row>(selectResidents)),
       );
       expect(await other.query(selectEvents)).toEqual(await database.query(selectEvents));
     } finally {
-      await other.close();
+      await other.drop();
+    }
+  });
+
+  it('moves the sequences past the ids it assigned', async () => {
+    const [row] = await database.query<{ id: number }>(
+      `INSERT INTO residents (atena_no, name, birth_date, sex, status, source, name_key, kana_key, address_key)
+       VALUES ('X000000001', 'テスト', '2000-01-01', '1', 'resident', 'manual', '', '', '') RETURNING id`,
+    );
+    const [{ max }] = (await database.query<{ max: number }>(
+      'SELECT max(id)::int AS max FROM residents',
+    )) as [{ max: number }];
+    expect(row!.id).toBe(max);
+    await database.query('DELETE FROM residents WHERE id = $1', [row!.id]);
+  });
+
+  it('leaves the database as it was when the load fails', async () => {
+    const other = await freshDatabase();
+    try {
+      const before = await schemaOf(other);
+      let calls = 0;
+      await expect(
+        seedDemoCity(other, {
+          residents: people,
+          seed: 9,
+          asOf,
+          batchSize: 300,
+          encryptMyNumber: (n) => {
+            if (++calls > 400) throw new Error('sealer failed');
+            return fakeEncrypt(n);
+          },
+        }),
+      ).rejects.toThrow(/sealer failed/);
+      expect(await schemaOf(other)).toEqual(before);
+      const [{ n }] = (await other.query<{ n: number }>(
+        `SELECT ((SELECT count(*) FROM residents) + (SELECT count(*) FROM resident_events)
+          + (SELECT count(*) FROM resident_secrets))::int AS n`,
+      )) as [{ n: number }];
+      expect(n).toBe(0);
+      await seedDemoCity(other, { residents: 50, seed: 9, asOf });
+      expect(await schemaOf(other)).toEqual(before);
+    } finally {
+      await other.drop();
     }
   });
 });
+
+async function schemaOf(database: Database) {
+  return {
+    indexes: await database.query(
+      `SELECT indexname, indexdef FROM pg_indexes WHERE tablename LIKE 'resident%' ORDER BY 1`,
+    ),
+    constraints: await database.query(
+      `SELECT conrelid::regclass::text AS tbl, conname, pg_get_constraintdef(oid) AS def FROM pg_constraint
+       WHERE conrelid::regclass::text LIKE 'resident%' ORDER BY 1, 2`,
+    ),
+  };
+}

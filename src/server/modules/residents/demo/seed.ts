@@ -1,12 +1,23 @@
 /**
  * Bulk load of the demo city into residents / resident_events / resident_secrets, on PGlite and PostgreSQL
- * alike through Database.query: per batch one `INSERT … SELECT … FROM unnest($1::text[], …)` per table
- * (residents RETURNING the ids the events and secrets point to), never row by row.
+ * alike, with `COPY … FROM STDIN` (text format) through Database.transaction — never row by row.
+ *
+ * The whole load is ONE transaction:
+ *   lock the three tables → refuse unless residents is empty → drop the indexes that back no constraint
+ *   (the trigram GIN indexes above all) and the foreign keys of the loaded tables, remembering their
+ *   definitions from the catalog → COPY the city batch by batch (ids are assigned here, from the sequences,
+ *   so events and secrets point to their resident without RETURNING) → create the indexes and foreign keys
+ *   again from the remembered definitions → move the sequences past the ids used → COMMIT.
+ * DDL is transactional in PostgreSQL (and PGlite): if the load fails or the process dies, the database is
+ * exactly as before — no partial city, every index and constraint in place. Only the sequences may have
+ * moved on (a gap in the ids, which is harmless). While the load runs, the three tables are locked.
+ *
+ * On PostgreSQL the next batch is generated while the previous one is being written (the server works in
+ * its own process); PGlite runs in this thread, so there the two simply alternate.
  */
 import { hash } from 'node:crypto';
-import type { Database } from '../../../platform/db/connect.ts';
+import type { Database, SqlTransaction } from '../../../platform/db/connect.ts';
 import { addressSearchKey, kanaSearchKey, nameSearchKey } from '../../../platform/text/index.ts';
-import { canonicalState } from '../history.ts';
 import type { ResidentState } from '../types.ts';
 import { type DemoPerson, generateCity } from './generator.ts';
 
@@ -14,17 +25,8 @@ export type SeedOptions = {
   residents: number;
   seed?: number;
   asOf?: string;
-  /** People per batch (default 5,000). */
+  /** People per COPY batch (default 25,000); onProgress is called after each batch. */
   batchSize?: number;
-  /** Batches written at the same time (default 2 on PostgreSQL, 1 on PGlite, which has one connection). */
-  concurrency?: number;
-  /**
-   * Drop the non-unique indexes of residents / resident_events (the trigram GIN indexes above all) during the
-   * load and build them again at the end — also when the load fails — from their definitions in pg_indexes.
-   * Much faster for large cities; if the process is killed mid-way the indexes stay missing (and the
-   * half-seeded register has to be reset anyway). Default false.
-   */
-  deferIndexes?: boolean;
   /** Encrypts a 個人番号 for resident_secrets; without it no 個人番号 is stored. */
   encryptMyNumber?: (myNumber: string) => { enc: string; mac: string };
   onProgress?: (done: number, total: number) => void;
@@ -32,74 +34,73 @@ export type SeedOptions = {
 
 export type SeedResult = { residents: number; events: number; secrets: number; ms: number };
 
-const residentColumns: [column: string, type: string][] = [
-  ['atena_no', 'text'],
-  ['household_no', 'text'],
-  ['name', 'text'],
-  ['name_kana', 'text'],
-  ['birth_date', 'date'],
-  ['sex', 'text'],
-  ['relationship', 'text'],
-  ['postal_code', 'text'],
-  ['address', 'text'],
-  ['address_extra', 'text'],
-  ['phone', 'text'],
-  ['status', 'text'],
-  ['resident_since', 'date'],
-  ['resident_until', 'date'],
-  ['support_measure', 'boolean'],
-  ['source', 'text'],
-  ['name_key', 'text'],
-  ['kana_key', 'text'],
-  ['address_key', 'text'],
-  ['last_event_date', 'date'],
-];
-
-const insertResidents = `INSERT INTO residents (${residentColumns.map(([c]) => c).join(', ')})
-  SELECT * FROM unnest(${residentColumns.map(([, t], i) => `$${i + 1}::${t}[]`).join(', ')})
-  RETURNING id, atena_no`;
-
 /** Column of residents holding each state attribute (typed: a new attribute must be added here). */
 const stateColumns: Record<keyof ResidentState, string> = {
-  atenaNo: 'r.atena_no',
-  householdNo: 'r.household_no',
-  name: 'r.name',
-  nameKana: 'r.name_kana',
-  birthDate: "to_char(r.birth_date, 'YYYY-MM-DD')",
-  sex: 'r.sex',
-  relationship: 'r.relationship',
-  postalCode: 'r.postal_code',
-  address: 'r.address',
-  addressExtra: 'r.address_extra',
-  phone: 'r.phone',
-  status: 'r.status',
-  residentSince: "to_char(r.resident_since, 'YYYY-MM-DD')",
-  residentUntil: "to_char(r.resident_until, 'YYYY-MM-DD')",
-  supportMeasure: 'r.support_measure',
+  atenaNo: 'atena_no',
+  householdNo: 'household_no',
+  name: 'name',
+  nameKana: 'name_kana',
+  birthDate: 'birth_date',
+  sex: 'sex',
+  relationship: 'relationship',
+  postalCode: 'postal_code',
+  address: 'address',
+  addressExtra: 'address_extra',
+  phone: 'phone',
+  status: 'status',
+  residentSince: 'resident_since',
+  residentUntil: 'resident_until',
+  supportMeasure: 'support_measure',
 };
 
-/**
- * The state of a person's last event is the residents row itself: it is built from the row (s is null)
- * instead of being sent and parsed as JSON, which is most of the cost on PGlite. Earlier states are sent.
- */
-const insertEvents = `INSERT INTO resident_events (resident_id, event_code, event_date, state, change_key)
-  SELECT t.r, t.c, t.d,
-    coalesce(t.s::jsonb, jsonb_build_object(${Object.entries(stateColumns)
-      .map(([k, c]) => `'${k}', ${c}`)
-      .join(', ')})),
-    t.k
-  FROM unnest($1::bigint[], $2::text[], $3::date[], $4::text[], $5::text[]) AS t(r, c, d, s, k)
-  JOIN residents r ON r.id = t.r`;
+const loadedTables = ['residents', 'resident_events', 'resident_secrets'];
 
-const insertSecrets = `INSERT INTO resident_secrets (resident_id, my_number_enc, my_number_mac)
-  SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[])`;
+const copyResidents = `COPY residents (id, ${Object.values(stateColumns).join(', ')}, source, name_key, kana_key,
+  address_key, last_event_date) FROM STDIN`;
+const copyEvents =
+  'COPY resident_events (id, resident_id, event_code, event_date, state, change_key) FROM STDIN';
+const copySecrets = 'COPY resident_secrets (resident_id, my_number_enc, my_number_mac) FROM STDIN';
+
+const copySpecial = /[\\\t\n\r]/;
+const copySpecials = /[\\\t\n\r]/g;
+const copyEscapes: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
+
+/** A value in COPY text format: \N for null, t/f, text with backslash, tab, newline and CR escaped. */
+export function copyValue(v: string | boolean | null): string {
+  if (v === null) return '\\N';
+  if (typeof v === 'boolean') return v ? 't' : 'f';
+  return copySpecial.test(v) ? v.replace(copySpecials, (c) => copyEscapes[c]!) : v;
+}
 
 /**
- * history.ts changeKey from an already serialised canonical state (the same JSON is sent to the database,
- * so it is built once); seed.test.ts checks both agree.
+ * history.ts changeKey from an already serialised canonical state (the same JSON is stored, so it is built
+ * once); seed.test.ts checks both agree.
  */
 function changeKeyOfJson(eventCode: string, eventDate: string, canonicalJson: string): string {
   return hash('sha256', `${eventCode}|${eventDate}|${canonicalJson}`, 'base64url').slice(0, 32);
+}
+
+/**
+ * A search key in COPY form, memoised per part of the text: the generator writes names as `姓　名` from short
+ * lists, and the name and kana keys work character by character and drop whitespace, so the key of
+ * `姓　名` is the key of 姓 followed by the key of 名 (seed.test.ts checks this for every list entry).
+ */
+export function keyByParts(fn: (s: string) => string): (s: string) => string {
+  const parts = new Map<string, string>();
+  const part = (s: string) => {
+    let key = parts.get(s);
+    if (key === undefined) {
+      key = fn(s);
+      // Unbounded only up to a point: texts that are not from the lists are computed every time.
+      if (parts.size < 100_000) parts.set(s, key);
+    }
+    return key;
+  };
+  return (s) => {
+    const space = s.indexOf('\u3000');
+    if (space < 0 || s.indexOf('\u3000', space + 1) >= 0) return copyValue(fn(s));
+    return copyValue(part(s.slice(0, space)) + part(s.slice(space + 1)));
+  };
 }
 
 /** Remembers the last result: household members follow each other and share their address. */
@@ -115,145 +116,225 @@ function lastValue(fn: (s: string) => string): (s: string) => string {
   };
 }
 
-/** Drops the non-unique indexes of the two big tables; returns their definitions to build them again. */
-async function dropSecondaryIndexes(database: Database): Promise<string[]> {
-  const indexes = await database.query<{ name: string; definition: string }>(
-    `SELECT indexname AS name, indexdef AS definition FROM pg_indexes
-     WHERE schemaname = current_schema() AND tablename IN ('residents', 'resident_events')
-       AND indexdef NOT LIKE 'CREATE UNIQUE INDEX %'`,
-  );
-  for (const { name } of indexes) await database.query(`DROP INDEX "${name.replaceAll('"', '""')}"`);
-  return indexes.map((i) => i.definition);
+const jsonText = (v: string | null | undefined) =>
+  v === null || v === undefined ? 'null' : JSON.stringify(v);
+
+/**
+ * JSON.stringify(canonicalState(s)) (history.ts), written out: several times faster than building the
+ * canonical object and serialising it. seed.test.ts checks both agree for a whole city.
+ */
+export function stateJson(s: ResidentState): string {
+  return `{"atenaNo":${jsonText(s.atenaNo)},"householdNo":${jsonText(s.householdNo)},"name":${jsonText(s.name)},\
+"nameKana":${jsonText(s.nameKana)},"birthDate":${jsonText(s.birthDate)},"sex":${jsonText(s.sex)},\
+"relationship":${jsonText(s.relationship)},"postalCode":${jsonText(s.postalCode)},\
+"address":${jsonText(s.address)},"addressExtra":${jsonText(s.addressExtra)},"phone":${jsonText(s.phone)},\
+"status":${jsonText(s.status)},"residentSince":${jsonText(s.residentSince)},\
+"residentUntil":${jsonText(s.residentUntil)},"supportMeasure":${s.supportMeasure ?? null}}`;
 }
 
-/** Column arrays of one batch. */
+/** A value already known to need no escaping in COPY text. */
+const plainValue = (v: string | boolean | null): string =>
+  v === null ? '\\N' : v === true ? 't' : v === false ? 'f' : v;
+
+/**
+ * COPY data as a list of buffers, written row by row: the rows die young, and the data lives outside the
+ * JavaScript heap (a batch built as one long string costs more in garbage collection than everything else).
+ */
+export class CopyBuffer {
+  readonly chunks: Buffer[] = [];
+  private chunk = Buffer.allocUnsafe(1 << 20);
+  private used = 0;
+  static readonly chunkBytes = 1 << 20;
+
+  /** Appends one row (or several), which must end with a newline. */
+  write(rows: string): void {
+    // UTF-16 code unit → at most 3 bytes of UTF-8.
+    if (this.used + rows.length * 3 > this.chunk.length) {
+      this.flush();
+      if (rows.length * 3 > this.chunk.length) this.chunk = Buffer.allocUnsafe(rows.length * 3);
+    }
+    this.used += this.chunk.write(rows, this.used);
+  }
+
+  /** The data written so far (the buffer can be written on afterwards). */
+  take(): Buffer[] {
+    this.flush();
+    return this.chunks.splice(0);
+  }
+
+  private flush(): void {
+    if (this.used === 0) return;
+    this.chunks.push(this.chunk.subarray(0, this.used));
+    this.chunk = Buffer.allocUnsafe(Math.max(CopyBuffer.chunkBytes, this.chunk.length - this.used));
+    this.used = 0;
+  }
+}
+
+/** The COPY data of one batch of people. */
 type Batch = {
-  size: number;
-  residents: unknown[][];
-  /** Index in the batch of the resident of each event / secret. */
-  eventOwner: number[];
-  events: [string[], string[], (string | null)[], string[]];
-  secretOwner: number[];
-  secrets: [string[], string[]];
+  people: number;
+  residents: CopyBuffer;
+  events: CopyBuffer;
+  eventCount: number;
+  secrets: CopyBuffer;
+  secretCount: number;
 };
+
+const emptyBatch = (): Batch => ({
+  people: 0,
+  residents: new CopyBuffer(),
+  events: new CopyBuffer(),
+  eventCount: 0,
+  secrets: new CopyBuffer(),
+  secretCount: 0,
+});
+
+type Deferred = { drop: string; create: string };
+
+/**
+ * The indexes of the loaded tables that back no constraint (dropped, built again after the load: much
+ * cheaper than maintaining them row by row) and the foreign keys of the loaded tables (checked once at the
+ * end instead of by a trigger per row). Read from the catalog, so schema changes are followed.
+ */
+async function deferrable(tx: SqlTransaction): Promise<{ indexes: Deferred[]; foreignKeys: Deferred[] }> {
+  const tables = `(${loadedTables.map((t) => `'${t}'::regclass`).join(', ')})`;
+  const indexes = await tx.query<{ name: string; definition: string }>(
+    `SELECT i.indexrelid::regclass::text AS name, pg_get_indexdef(i.indexrelid) AS definition
+     FROM pg_index i
+     WHERE i.indrelid IN ${tables}
+       AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conrelid = i.indrelid AND c.conindid = i.indexrelid)
+     ORDER BY i.indexrelid`,
+  );
+  const foreignKeys = await tx.query<{ tbl: string; name: string; definition: string }>(
+    `SELECT conrelid::regclass::text AS tbl, quote_ident(conname) AS name, pg_get_constraintdef(oid) AS definition
+     FROM pg_constraint WHERE contype = 'f' AND conrelid IN ${tables} ORDER BY oid`,
+  );
+  return {
+    indexes: indexes.map((i) => ({ drop: `DROP INDEX ${i.name}`, create: i.definition })),
+    foreignKeys: foreignKeys.map((f) => ({
+      drop: `ALTER TABLE ${f.tbl} DROP CONSTRAINT ${f.name}`,
+      create: `ALTER TABLE ${f.tbl} ADD CONSTRAINT ${f.name} ${f.definition}`,
+    })),
+  };
+}
 
 export async function seedDemoCity(database: Database, options: SeedOptions): Promise<SeedResult> {
   const started = performance.now();
-  const [{ present }] = (await database.query<{ present: boolean }>(
-    'SELECT EXISTS (SELECT 1 FROM residents) AS present',
-  )) as [{ present: boolean }];
-  if (present)
-    throw new Error('residents is not empty: the demo city can only be seeded into an empty register');
-
   const total = options.residents;
-  const batchSize = options.batchSize ?? 5000;
-  const concurrency = Math.max(1, options.concurrency ?? (database.kind === 'postgres' ? 2 : 1));
-  const addressKey = lastValue(addressSearchKey);
+  const batchSize = Math.max(1, options.batchSize ?? 25_000);
+  const encrypt = options.encryptMyNumber;
+  const nameKey = keyByParts(nameSearchKey);
+  const kanaKey = keyByParts(kanaSearchKey);
+  const addressKey = lastValue((s) => copyValue(addressSearchKey(s)));
   const result: SeedResult = { residents: 0, events: 0, secrets: 0, ms: 0 };
+  let nextResidentId = 0;
+  let nextEventId = 0;
 
-  const emptyBatch = (): Batch => ({
-    size: 0,
-    residents: residentColumns.map(() => []),
-    eventOwner: [],
-    events: [[], [], [], []],
-    secretOwner: [],
-    secrets: [[], []],
-  });
-
+  /** Appends one person (and the events and 個人番号 of that person) to the batch. */
   const add = (b: Batch, p: DemoPerson) => {
     const s = p.state;
-    const i = b.size++;
-    const values = [
-      s.atenaNo,
-      s.householdNo,
-      s.name,
-      s.nameKana,
-      s.birthDate,
-      s.sex,
-      s.relationship,
-      s.postalCode,
-      s.address,
-      s.addressExtra,
-      s.phone,
-      s.status,
-      s.residentSince,
-      s.residentUntil,
-      s.supportMeasure,
-      p.source,
-      nameSearchKey(s.name),
-      kanaSearchKey(s.nameKana),
-      addressKey(`${s.address}${s.addressExtra}`),
-      p.events[p.events.length - 1]!.eventDate,
-    ];
-    for (let c = 0; c < values.length; c++) b.residents[c]!.push(values[c]);
+    const id = nextResidentId++;
+    let lastJson = '';
     for (const e of p.events) {
-      const json = JSON.stringify(canonicalState(e.state));
-      b.eventOwner.push(i);
-      b.events[0].push(e.eventCode);
-      b.events[1].push(e.eventDate);
-      b.events[2].push(e.state === s ? null : json);
-      b.events[3].push(changeKeyOfJson(e.eventCode, e.eventDate, json));
+      let json = stateJson(e.state);
+      if (e.state === s) lastJson = json;
+      const key = changeKeyOfJson(e.eventCode, e.eventDate, json);
+      // JSON text holds no tab, newline or CR (they are escaped as \t …): only backslashes need doubling.
+      if (json.includes('\\')) json = json.replaceAll('\\', '\\\\');
+      b.events.write(`${nextEventId++}\t${id}\t${e.eventCode}\t${e.eventDate}\t${json}\t${key}\n`);
+      b.eventCount++;
     }
-    if (p.myNumber && options.encryptMyNumber) {
-      const { enc, mac } = options.encryptMyNumber(p.myNumber);
-      b.secretOwner.push(i);
-      b.secrets[0].push(enc);
-      b.secrets[1].push(mac);
+    if (lastJson === '') lastJson = stateJson(s);
+    // A backslash-free JSON of the state means no attribute holds a character COPY needs escaped. The
+    // attributes come in the order of stateColumns (the column list of copyResidents).
+    const v = lastJson.includes('\\') ? copyValue : plainValue;
+    b.residents.write(
+      `${id}\t${v(s.atenaNo)}\t${v(s.householdNo)}\t${v(s.name)}\t${v(s.nameKana)}\t${v(s.birthDate)}\t${v(s.sex)}\t\
+${v(s.relationship)}\t${v(s.postalCode)}\t${v(s.address)}\t${v(s.addressExtra)}\t${v(s.phone)}\t${v(s.status)}\t\
+${v(s.residentSince)}\t${v(s.residentUntil)}\t${v(s.supportMeasure)}\t${copyValue(p.source)}\t${nameKey(s.name)}\t\
+${kanaKey(s.nameKana)}\t${addressKey(`${s.address}${s.addressExtra}`)}\t${p.events[p.events.length - 1]!.eventDate}\n`,
+    );
+    if (p.myNumber && encrypt) {
+      const { enc, mac } = encrypt(p.myNumber);
+      b.secrets.write(`${id}\t${copyValue(enc)}\t${copyValue(mac)}\n`);
+      b.secretCount++;
     }
+    b.people++;
   };
 
-  const write = async (b: Batch) => {
-    const inserted = await database.query<{ id: number | string; atena_no: string }>(
-      insertResidents,
-      b.residents,
-    );
-    const idOf = new Map(inserted.map((r) => [r.atena_no, Number(r.id)]));
-    const atena = b.residents[0] as string[];
-    const ids = atena.map((a) => idOf.get(a)!);
-    await database.query(insertEvents, [b.eventOwner.map((i) => ids[i]), ...b.events]);
-    if (b.secretOwner.length > 0) {
-      await database.query(insertSecrets, [b.secretOwner.map((i) => ids[i]), ...b.secrets]);
-    }
-    result.residents += b.size;
-    result.events += b.eventOwner.length;
-    result.secrets += b.secretOwner.length;
+  const write = async (tx: SqlTransaction, b: Batch) => {
+    await tx.copyFrom(copyResidents, b.residents.take());
+    if (b.eventCount > 0) await tx.copyFrom(copyEvents, b.events.take());
+    if (b.secretCount > 0) await tx.copyFrom(copySecrets, b.secrets.take());
+    result.residents += b.people;
+    result.events += b.eventCount;
+    result.secrets += b.secretCount;
     options.onProgress?.(result.residents, total);
   };
 
-  // Build the next batch while earlier ones are written. Handing the event loop a turn now and then
-  // lets the statements of a batch go out as soon as the previous one answers.
-  const load = async () => {
-    const pending: Promise<void>[] = [];
-    const submit = async (b: Batch) => {
-      if (pending.length >= concurrency) await pending.shift();
-      const p = write(b);
-      // Handled here so that a failure while the next batch is built is not an unhandled rejection; it is
-      // still thrown when this promise is awaited.
-      p.catch(() => {});
-      pending.push(p);
-    };
+  const load = async (tx: SqlTransaction) => {
+    const overlap = database.kind === 'postgres';
+    let writing: Promise<void> | undefined;
     let batch = emptyBatch();
-    for (const person of generateCity({ residents: total, seed: options.seed, asOf: options.asOf })) {
-      add(batch, person);
-      if (pending.length > 0 && batch.size % 500 === 0)
-        await new Promise<void>((resolve) => setImmediate(resolve));
-      if (batch.size >= batchSize) {
-        await submit(batch);
-        batch = emptyBatch();
+    const submit = async () => {
+      await writing;
+      const b = batch;
+      batch = emptyBatch();
+      writing = write(tx, b);
+      // A failure is thrown when `writing` is awaited (before the next batch or at the end), not unhandled.
+      writing.catch(() => {});
+    };
+    try {
+      for (const person of generateCity({ residents: total, seed: options.seed, asOf: options.asOf })) {
+        add(batch, person);
+        // Let the socket take the previous batch away while this one is built.
+        if (overlap && writing && batch.people % 1000 === 0)
+          await new Promise<void>((resolve) => setImmediate(resolve));
+        if (batch.people >= batchSize) await submit();
       }
+      if (batch.people > 0) await submit();
+    } catch (e) {
+      // Never leave a COPY running on the connection when the transaction is rolled back and handed back.
+      await writing?.catch(() => {});
+      throw e;
     }
-    if (batch.size > 0) await submit(batch);
-    // Let every write finish (or fail) before the caller builds indexes again or reports.
-    const failed = (await Promise.allSettled(pending)).find((r) => r.status === 'rejected');
-    if (failed) throw failed.reason;
+    await writing;
   };
 
-  const deferred = options.deferIndexes ? await dropSecondaryIndexes(database) : [];
-  try {
-    await load();
-  } finally {
-    for (const definition of deferred) await database.query(definition);
-  }
+  await database.transaction(async (tx) => {
+    if (database.kind === 'postgres') {
+      // Demo data: a lost commit on a crash costs nothing. The index builds and the foreign key checks (one
+      // join each) like memory; these settings last until the end of the transaction.
+      await tx.query('SET LOCAL synchronous_commit = off');
+      await tx.query("SET LOCAL maintenance_work_mem = '256MB'");
+      await tx.query("SET LOCAL work_mem = '256MB'");
+    }
+    await tx.query(`LOCK TABLE ${loadedTables.join(', ')} IN ACCESS EXCLUSIVE MODE`);
+    const [{ present }] = (await tx.query<{ present: boolean }>(
+      'SELECT EXISTS (SELECT 1 FROM residents) AS present',
+    )) as [{ present: boolean }];
+    if (present)
+      throw new Error('residents is not empty: the demo city can only be seeded into an empty register');
+
+    const { indexes, foreignKeys } = await deferrable(tx);
+    for (const d of [...foreignKeys, ...indexes]) await tx.query(d.drop);
+    // The tables are locked: nobody else takes ids until the sequences are moved past ours at the end.
+    const [ids] = (await tx.query<{ resident: number | string; event: number | string }>(
+      `SELECT nextval(pg_get_serial_sequence('residents', 'id')) AS resident,
+              nextval(pg_get_serial_sequence('resident_events', 'id')) AS event`,
+    )) as [{ resident: number | string; event: number | string }];
+    nextResidentId = Number(ids.resident);
+    nextEventId = Number(ids.event);
+
+    await load(tx);
+
+    for (const d of [...indexes, ...foreignKeys]) await tx.query(d.create);
+    await tx.query(
+      `SELECT setval(pg_get_serial_sequence('residents', 'id'), $1::bigint, false),
+              setval(pg_get_serial_sequence('resident_events', 'id'), $2::bigint, false)`,
+      [nextResidentId, nextEventId],
+    );
+  });
   result.ms = Math.round(performance.now() - started);
   return result;
 }
