@@ -1,6 +1,8 @@
 import { defineConfig } from '@playwright/test';
 
-const port = Number(process.env.E2E_PORT ?? 3210);
+// A port per run (set once here; workers inherit the environment), so runs on one machine don't collide.
+process.env.E2E_PORT ??= String(20_000 + (process.pid % 20_000));
+const port = Number(process.env.E2E_PORT);
 
 // End-to-end tests drive Debian's Chromium (no browser download) against the real server,
 // started on a fresh database (tests/e2e/server.ts). One spec per flow, named by flow ID.
