@@ -1,7 +1,8 @@
 import { Alert, Button, Table } from '@mantine/core';
 
 type Props = {
-  current: Record<string, unknown>;
+  /** The record from `ApiError.current` (any object: only the `labels` keys are read). */
+  current: object;
   labels: Record<string, string>;
   /** Loads the stored values into the form (discarding the input). */
   onLoad?: () => void;
@@ -21,7 +22,7 @@ export function ConflictCurrent({ current, labels, onLoad }: Props) {
               <Table.Th scope="row" w={180}>
                 {label}
               </Table.Th>
-              <Table.Td>{show(current[k])}</Table.Td>
+              <Table.Td>{show((current as Record<string, unknown>)[k])}</Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>

@@ -5,7 +5,6 @@ import {
   Loader,
   NativeSelect,
   Paper,
-  Radio,
   SimpleGrid,
   Stack,
   Table,
@@ -16,6 +15,7 @@ import {
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
+import { type CsvEncoding, EncodingRadio } from '../components/EncodingRadio.tsx';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { api, queryString } from '../lib/api.ts';
 import { formatJst } from '../lib/format.ts';
@@ -35,7 +35,7 @@ export function AuditScreen() {
   const paramKey = searchParams.toString();
   const filters = useMemo(() => fromParams(searchParams), [searchParams]);
   const [form, setForm] = useState<Filters>(filters);
-  const [encoding, setEncoding] = useState<'utf8' | 'sjis'>('utf8');
+  const [encoding, setEncoding] = useState<CsvEncoding>('utf8');
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: paramKey stands for searchParams
   useEffect(() => setForm(fromParams(searchParams)), [paramKey]);
@@ -123,16 +123,7 @@ export function AuditScreen() {
         </form>
       </Paper>
       <Group gap="md" align="flex-end">
-        <Radio.Group
-          label="文字コード"
-          value={encoding}
-          onChange={(v) => setEncoding(v === 'sjis' ? 'sjis' : 'utf8')}
-        >
-          <Group gap="md" mt={4}>
-            <Radio value="utf8" label="UTF-8" />
-            <Radio value="sjis" label="Shift_JIS (Excel)" />
-          </Group>
-        </Radio.Group>
+        <EncodingRadio value={encoding} onChange={setEncoding} />
         <Button component="a" href={exportHref} download variant="light">
           CSV出力
         </Button>

@@ -6,6 +6,7 @@ import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { PasswordField } from '../components/PasswordField.tsx';
 import { homePath, useAuth } from '../lib/auth.tsx';
 import { useEnterToNext } from '../lib/useEnterToNext.ts';
+import { useSave } from '../lib/useSave.ts';
 
 /** ログイン */
 export function LoginScreen() {
@@ -14,25 +15,20 @@ export function LoginScreen() {
   const onKeyDown = useEnterToNext();
   const [loginId, setLoginId] = useState('');
   const [password, setPassword] = useState('');
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useSave();
 
   if (!loading && user && !busy)
     return <Navigate to={user.mustChangePassword ? '/password' : homePath(user)} replace />;
 
-  async function submit(e: FormEvent) {
+  function submit(e: FormEvent) {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      const u = await login(loginId, password);
-      navigate(u.mustChangePassword ? '/password' : homePath(u), { replace: true });
-    } catch (err) {
-      setError(err);
-      setPassword('');
-    } finally {
-      setBusy(false);
-    }
+    void run(
+      async () => {
+        const u = await login(loginId, password);
+        navigate(u.mustChangePassword ? '/password' : homePath(u), { replace: true });
+      },
+      () => setPassword(''),
+    );
   }
 
   return (

@@ -7,6 +7,7 @@ import { PasswordField } from '../components/PasswordField.tsx';
 import { api } from '../lib/api.ts';
 import { homePath, useAuth } from '../lib/auth.tsx';
 import { useEnterToNext } from '../lib/useEnterToNext.ts';
+import { useSave } from '../lib/useSave.ts';
 
 /** パスワード変更 (forced on first login and after a reset by the administrator). */
 export function PasswordScreen() {
@@ -17,8 +18,7 @@ export function PasswordScreen() {
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
   const [confirm, setConfirm] = useState('');
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, run } = useSave();
 
   if (loading) return null;
   if (!user) return <Navigate to="/login" replace />;
@@ -27,23 +27,17 @@ export function PasswordScreen() {
     confirm !== '' && next !== confirm ? '確認のため、新しいパスワードと同じものを入力してください。' : null;
   const stateMessage = (location.state as { message?: string } | null)?.message;
 
-  async function submit(e: FormEvent) {
+  function submit(e: FormEvent) {
     e.preventDefault();
     if (next !== confirm) {
       setError('新しいパスワードと確認用の入力が一致しません。');
       return;
     }
-    setBusy(true);
-    setError(null);
-    try {
+    void run(async () => {
       await api.post('/api/auth/password', { currentPassword: current, newPassword: next });
       const u = await refresh();
       navigate(u ? homePath(u) : '/login', { replace: true });
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (

@@ -9,31 +9,22 @@ import {
   type ManualValues,
   manualLabels,
 } from '../components/residents/ManualResidentForm.tsx';
-import { ApiError, api } from '../lib/api.ts';
+import { api } from '../lib/api.ts';
+import { useSave } from '../lib/useSave.ts';
 
 /** 住登外者登録: people the centre serves who are not on this city's register. */
 export function ResidentNewScreen() {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const [values, setValues] = useState<ManualValues>(emptyManual);
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, fieldErrors, run } = useSave();
 
-  async function save() {
-    setBusy(true);
-    setError(null);
-    setFieldErrors({});
-    try {
+  function save() {
+    return run(async () => {
       const res = await api.post<{ id: number; atenaNo: string }>('/api/residents', values);
       await queryClient.invalidateQueries({ queryKey: ['residents'] });
       navigate(`/residents/${res.id}`);
-    } catch (e) {
-      if (e instanceof ApiError) setFieldErrors(e.fields);
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (

@@ -1,9 +1,10 @@
 import { Button, Group, Loader, Paper, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useState } from 'react';
-import { ApiError, api } from '../../lib/api.ts';
+import { api } from '../../lib/api.ts';
 import type { Municipality } from '../../lib/types.ts';
 import { useEnterToNext } from '../../lib/useEnterToNext.ts';
+import { useVersionedSave } from '../../lib/useSave.ts';
 import { ConflictCurrent } from '../ConflictCurrent.tsx';
 import { ErrorAlert } from '../ErrorAlert.tsx';
 
@@ -32,31 +33,25 @@ export function MunicipalityTab() {
     queryFn: () => api.get<{ municipality: Municipality }>('/api/settings/municipality'),
   });
   const [values, setValues] = useState<Values | null>(null);
-  const [version, setVersion] = useState(0);
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
-  const [error, setError] = useState<unknown>(null);
-  const [current, setCurrent] = useState<Municipality | null>(null);
+  const { busy, error, fieldErrors, run, version, setVersion, current, setCurrent, dismissConflict } =
+    useVersionedSave<Municipality>(0);
   const [saved, setSaved] = useState(false);
-  const [busy, setBusy] = useState(false);
 
   useEffect(() => {
     if (q.data && values === null) {
       setValues(toValues(q.data.municipality));
       setVersion(q.data.municipality.version);
     }
-  }, [q.data, values]);
+  }, [q.data, values, setVersion]);
 
   if (q.isPending) return <Loader size="sm" aria-label="読み込み中" />;
   if (q.error) return <ErrorAlert error={q.error} />;
   if (!values) return null;
 
-  async function submit(e: FormEvent) {
+  function submit(e: FormEvent) {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
-    setFieldErrors({});
     setSaved(false);
-    try {
+    void run(async () => {
       const res = await api.put<{ municipality: Municipality }>('/api/settings/municipality', {
         ...values,
         version,
@@ -66,19 +61,7 @@ export function MunicipalityTab() {
       setCurrent(null);
       setSaved(true);
       queryClient.setQueryData(['municipality'], res);
-    } catch (err) {
-      if (err instanceof ApiError) {
-        setFieldErrors(err.fields);
-        if (err.code === 'VERSION_CONFLICT' && err.current) {
-          const cur = err.current as unknown as Municipality;
-          setCurrent(cur);
-          setVersion(cur.version);
-        }
-      }
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (
@@ -88,12 +71,11 @@ export function MunicipalityTab() {
           <ErrorAlert error={error} title="保存できません" fieldsShown={Object.keys(fields)} />
           {current && (
             <ConflictCurrent
-              current={current as unknown as Record<string, unknown>}
+              current={current}
               labels={fields}
               onLoad={() => {
                 setValues(toValues(current));
-                setCurrent(null);
-                setError(null);
+                dismissConflict();
               }}
             />
           )}

@@ -12,8 +12,9 @@ import {
 } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
-import { ApiError, api } from '../../lib/api.ts';
+import { api } from '../../lib/api.ts';
 import type { Role } from '../../lib/types.ts';
+import { useVersionedSave } from '../../lib/useSave.ts';
 import { ConflictCurrent } from '../ConflictCurrent.tsx';
 import { ErrorAlert } from '../ErrorAlert.tsx';
 import { useRoles } from './UsersTab.tsx';
@@ -44,20 +45,15 @@ function RoleCard({ role, permissionLabels }: CardProps) {
   const [name, setName] = useState(role?.name ?? '');
   const [description, setDescription] = useState(role?.description ?? '');
   const [permissions, setPermissions] = useState<string[]>(role?.permissions ?? []);
-  const [version, setVersion] = useState(role?.version);
-  const [current, setCurrent] = useState<Role | null>(null);
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, fieldErrors, run, version, current, dismissConflict } = useVersionedSave<Role>(
+    role?.version ?? 0,
+  );
   const [saved, setSaved] = useState(false);
-  const [busy, setBusy] = useState(false);
 
-  async function submit(e: FormEvent) {
+  function submit(e: FormEvent) {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
-    setFieldErrors({});
     setSaved(false);
-    try {
+    void run(async () => {
       await api.put(`/api/admin/roles/${encodeURIComponent(code.trim())}`, {
         name,
         description,
@@ -72,19 +68,7 @@ function RoleCard({ role, permissionLabels }: CardProps) {
         setPermissions([]);
       }
       await queryClient.invalidateQueries({ queryKey: ['admin', 'roles'] });
-    } catch (err) {
-      if (err instanceof ApiError) {
-        setFieldErrors(err.fields);
-        if (err.code === 'VERSION_CONFLICT' && err.current) {
-          const cur = err.current as unknown as Role;
-          setCurrent(cur);
-          setVersion(cur.version);
-        }
-      }
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   const title = isNew ? '役割の追加' : `役割 ${role.name}`;
@@ -112,14 +96,13 @@ function RoleCard({ role, permissionLabels }: CardProps) {
           />
           {current && (
             <ConflictCurrent
-              current={current as unknown as Record<string, unknown>}
+              current={current}
               labels={{ name: '役割名', description: '説明', permissions: '権限' }}
               onLoad={() => {
                 setName(current.name);
                 setDescription(current.description);
                 setPermissions(current.permissions);
-                setCurrent(null);
-                setError(null);
+                dismissConflict();
               }}
             />
           )}

@@ -1,9 +1,10 @@
 import { Button, Checkbox, Group, NativeSelect, Stack, Text, TextInput } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
-import { ApiError, api } from '../../lib/api.ts';
+import { api } from '../../lib/api.ts';
 import type { AdminUser, Role } from '../../lib/types.ts';
 import { useEnterToNext } from '../../lib/useEnterToNext.ts';
+import { useVersionedSave } from '../../lib/useSave.ts';
 import { AppModal } from '../AppModal.tsx';
 import { ConflictCurrent } from '../ConflictCurrent.tsx';
 import { ErrorAlert } from '../ErrorAlert.tsx';
@@ -20,18 +21,13 @@ export function UserEditModal({ user, roles, locked, onClose }: Props) {
   const [active, setActive] = useState(user.active);
   const [unlock, setUnlock] = useState(false);
   const [newPassword, setNewPassword] = useState('');
-  const [version, setVersion] = useState(user.version);
-  const [current, setCurrent] = useState<AdminUser | null>(null);
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, fieldErrors, run, version, current, dismissConflict } = useVersionedSave<AdminUser>(
+    user.version,
+  );
 
-  async function submit(e: FormEvent) {
+  function submit(e: FormEvent) {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
-    setFieldErrors({});
-    try {
+    void run(async () => {
       await api.patch(`/api/admin/users/${user.id}`, {
         version,
         displayName,
@@ -42,19 +38,7 @@ export function UserEditModal({ user, roles, locked, onClose }: Props) {
       });
       await queryClient.invalidateQueries({ queryKey: ['admin', 'users'] });
       onClose();
-    } catch (err) {
-      if (err instanceof ApiError) {
-        setFieldErrors(err.fields);
-        if (err.code === 'VERSION_CONFLICT' && err.current) {
-          const cur = err.current as unknown as AdminUser;
-          setCurrent(cur);
-          setVersion(cur.version);
-        }
-      }
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (
@@ -69,14 +53,13 @@ export function UserEditModal({ user, roles, locked, onClose }: Props) {
           {current && (
             <>
               <ConflictCurrent
-                current={current as unknown as Record<string, unknown>}
+                current={current}
                 labels={{ displayName: '氏名', roleCode: '役割', active: '有効' }}
                 onLoad={() => {
                   setDisplayName(current.displayName);
                   setRoleCode(current.roleCode);
                   setActive(current.active);
-                  setCurrent(null);
-                  setError(null);
+                  dismissConflict();
                 }}
               />
               <Text size="sm">入力内容で上書きする場合は、そのまま「保存」を押してください。</Text>

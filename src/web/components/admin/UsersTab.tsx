@@ -13,10 +13,11 @@ import {
 } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
-import { ApiError, api } from '../../lib/api.ts';
+import { api } from '../../lib/api.ts';
 import { formatJst } from '../../lib/format.ts';
 import type { AdminUser, Role } from '../../lib/types.ts';
 import { useEnterToNext } from '../../lib/useEnterToNext.ts';
+import { useSave } from '../../lib/useSave.ts';
 import { ErrorAlert } from '../ErrorAlert.tsx';
 import { PasswordField } from '../PasswordField.tsx';
 import { UserEditModal } from './UserEditModal.tsx';
@@ -113,30 +114,20 @@ function AddUserForm({ roles }: { roles: Role[] }) {
   const onKeyDown = useEnterToNext();
   const empty = { loginId: '', displayName: '', roleCode: '', password: '' };
   const [v, setV] = useState(empty);
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, fieldErrors, run } = useSave();
   const [done, setDone] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
 
-  async function submit(e: FormEvent) {
+  function submit(e: FormEvent) {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
-    setFieldErrors({});
     setDone(null);
-    try {
+    void run(async () => {
       const res = await api.post<{ user: AdminUser }>('/api/admin/users', v);
       setDone(
         `利用者「${res.user.loginId}」を登録しました。初回ログイン時にパスワードの変更が求められます。`,
       );
       setV(empty);
       await queryClient.invalidateQueries({ queryKey: ['admin', 'users'] });
-    } catch (err) {
-      if (err instanceof ApiError) setFieldErrors(err.fields);
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (

@@ -4,14 +4,14 @@ import { useState } from 'react';
 import { api } from '../../lib/api.ts';
 import { formatCount } from '../../lib/format.ts';
 import type { Job } from '../../lib/types.ts';
+import { useSave } from '../../lib/useSave.ts';
 import { AppModal } from '../AppModal.tsx';
 import { ErrorAlert } from '../ErrorAlert.tsx';
 
 /** Confirmation before 正しい行のみ取り込む (the rows with errors are left out). */
 export function CommitValidModal({ job, onClose }: { job: Job | null; onClose(): void }) {
   const queryClient = useQueryClient();
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, run } = useSave();
 
   function close() {
     setError(null);
@@ -20,17 +20,11 @@ export function CommitValidModal({ job, onClose }: { job: Job | null; onClose():
 
   async function commit() {
     if (!job) return;
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       await api.post(`/api/residents/imports/${job.id}/commit-valid`);
       await queryClient.invalidateQueries({ queryKey: ['jobs'] });
       close();
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   // keep the last job's counts while the dialog closes

@@ -3,6 +3,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { api } from '../../lib/api.ts';
 import type { Job } from '../../lib/types.ts';
+import { useSave } from '../../lib/useSave.ts';
 import { ErrorAlert } from '../ErrorAlert.tsx';
 
 /** 住民記録取込: upload a residents CSV as a background job (全件 / 異動分, optionally 検証のみ). */
@@ -11,12 +12,11 @@ export function ImportCard() {
   const [file, setFile] = useState<File | null>(null);
   const [mode, setMode] = useState<'full' | 'delta'>('delta');
   const [dryRun, setDryRun] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, setError, run } = useSave();
   const [started, setStarted] = useState<Job | null>(null);
-  const [busy, setBusy] = useState(false);
   const [inputKey, setInputKey] = useState(0);
 
-  async function submit(e: FormEvent) {
+  function submit(e: FormEvent) {
     e.preventDefault();
     if (!file) {
       setError('取り込むファイルを選んでください。');
@@ -27,20 +27,14 @@ export function ImportCard() {
     form.append('mode', mode);
     form.append('dryRun', dryRun ? 'true' : 'false');
     form.append('file', file, file.name);
-    setBusy(true);
-    setError(null);
     setStarted(null);
-    try {
+    void run(async () => {
       const res = await api.upload<{ job: Job }>('/api/residents/imports', form);
       setStarted(res.job);
       setFile(null);
       setInputKey((k) => k + 1);
       await queryClient.invalidateQueries({ queryKey: ['jobs'] });
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (

@@ -3,6 +3,7 @@ import { type FormEvent, useState } from 'react';
 import { api } from '../../lib/api.ts';
 import { eventLabels, sexLabels, statusLabels } from '../../lib/labels.ts';
 import type { ResidentEvent, ResidentState } from '../../lib/types.ts';
+import { useSave } from '../../lib/useSave.ts';
 import { formatWareki, formatWarekiWithYear } from '../../lib/wareki.ts';
 import { DateField } from '../DateField.tsx';
 import { ErrorAlert } from '../ErrorAlert.tsx';
@@ -55,27 +56,21 @@ export function HistoryTab({ residentId, events }: { residentId: number; events:
 
 function PastState({ residentId }: { residentId: number }) {
   const [on, setOn] = useState('');
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useSave();
   const [result, setResult] = useState<{ on: string; state: ResidentState | null } | null>(null);
 
-  async function submit(e: FormEvent) {
+  function submit(e: FormEvent) {
     e.preventDefault();
     if (!on.trim()) return;
-    setBusy(true);
-    setError(null);
-    try {
-      setResult(
-        await api.get<{ on: string; state: ResidentState | null }>(
-          `/api/residents/${residentId}/state?on=${encodeURIComponent(on.trim())}`,
+    void run(
+      async () =>
+        setResult(
+          await api.get<{ on: string; state: ResidentState | null }>(
+            `/api/residents/${residentId}/state?on=${encodeURIComponent(on.trim())}`,
+          ),
         ),
-      );
-    } catch (err) {
-      setResult(null);
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+      () => setResult(null),
+    );
   }
 
   const s = result?.state;

@@ -1,13 +1,14 @@
-import { Button, Checkbox, Group, Paper, Radio, Stack, Text } from '@mantine/core';
+import { Button, Checkbox, Group, Paper, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { queryString } from '../../lib/api.ts';
 import { residentCsvColumns } from '../../lib/labels.ts';
+import { type CsvEncoding, EncodingRadio } from '../EncodingRadio.tsx';
 
 /** CSV出力 of the same search: columns and 文字コード chosen here; the browser downloads the file. */
 export function ResidentCsvPanel({ filters }: { filters: Record<string, string> }) {
   const [columns, setColumns] = useState<string[]>(residentCsvColumns.map((c) => c.key));
   const [open, setOpen] = useState(false);
-  const [encoding, setEncoding] = useState<'utf8' | 'sjis'>('utf8');
+  const [encoding, setEncoding] = useState<CsvEncoding>('utf8');
   const ordered = residentCsvColumns.map((c) => c.key).filter((k) => columns.includes(k));
   const href = `/api/residents/export${queryString({ ...filters, columns: ordered.join(','), encoding })}`;
 
@@ -15,16 +16,7 @@ export function ResidentCsvPanel({ filters }: { filters: Record<string, string> 
     <Paper withBorder p="sm" component="section" aria-label="CSV出力の設定">
       <Stack gap="xs">
         <Text fw={700}>CSV出力</Text>
-        <Radio.Group
-          label="文字コード"
-          value={encoding}
-          onChange={(v) => setEncoding(v === 'sjis' ? 'sjis' : 'utf8')}
-        >
-          <Group gap="md" mt={4}>
-            <Radio value="utf8" label="UTF-8" />
-            <Radio value="sjis" label="Shift_JIS (Excel)" />
-          </Group>
-        </Radio.Group>
+        <EncodingRadio value={encoding} onChange={setEncoding} />
         <Group>
           {ordered.length ? (
             <Button component="a" href={href} download>

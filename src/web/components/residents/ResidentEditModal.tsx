@@ -1,10 +1,11 @@
 import { Alert, Button, Stack, Table, Text } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { ApiError, api } from '../../lib/api.ts';
+import { api } from '../../lib/api.ts';
 import { formatPostal } from '../../lib/format.ts';
 import { sexLabels } from '../../lib/labels.ts';
 import type { Resident, Sex } from '../../lib/types.ts';
+import { useVersionedSave } from '../../lib/useSave.ts';
 import { formatWarekiWithYear } from '../../lib/wareki.ts';
 import { AppModal } from '../AppModal.tsx';
 import { ErrorAlert } from '../ErrorAlert.tsx';
@@ -40,39 +41,24 @@ export function ResidentEditModal({
 }) {
   const queryClient = useQueryClient();
   const [values, setValues] = useState<ManualValues>(() => toValues(resident));
-  const [version, setVersion] = useState(resident.version);
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
-  const [error, setError] = useState<unknown>(null);
-  const [current, setCurrent] = useState<Partial<Resident> | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, fieldErrors, run, version, setVersion, current, setCurrent, dismissConflict } =
+    useVersionedSave<Resident>(resident.version, { takeVersion: false });
 
-  async function save() {
-    setBusy(true);
-    setError(null);
-    setFieldErrors({});
-    try {
+  function save() {
+    return run(async () => {
       await api.put(`/api/residents/${resident.id}`, { ...values, version });
       setCurrent(null);
       await queryClient.invalidateQueries({ queryKey: ['resident', String(resident.id)] });
       await queryClient.invalidateQueries({ queryKey: ['residents'] });
       onClose();
-    } catch (e) {
-      if (e instanceof ApiError) {
-        setFieldErrors(e.fields);
-        if (e.code === 'VERSION_CONFLICT') setCurrent((e.current as Partial<Resident> | undefined) ?? null);
-      }
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   function adoptCurrent(keepInput: boolean) {
     if (!current) return;
     if (typeof current.version === 'number') setVersion(current.version);
     if (!keepInput) setValues(toValues(current));
-    setCurrent(null);
-    setError(null);
+    dismissConflict();
   }
 
   return (

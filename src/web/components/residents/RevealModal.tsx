@@ -1,6 +1,7 @@
 import { Alert, Button, Group, Stack, Table, TextInput } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { api } from '../../lib/api.ts';
+import { useSave } from '../../lib/useSave.ts';
 import { AppModal } from '../AppModal.tsx';
 import { ErrorAlert } from '../ErrorAlert.tsx';
 
@@ -21,9 +22,8 @@ type Props = {
 export function RevealModal({ opened, onClose, title, endpoint, fields }: Props) {
   const [purpose, setPurpose] = useState('');
   const [purposeError, setPurposeError] = useState<string | null>(null);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, setError, run } = useSave();
   const [result, setResult] = useState<Record<string, string> | null>(null);
-  const [busy, setBusy] = useState(false);
 
   function close() {
     setPurpose('');
@@ -33,22 +33,16 @@ export function RevealModal({ opened, onClose, title, endpoint, fields }: Props)
     onClose();
   }
 
-  async function submit(e: FormEvent) {
+  function submit(e: FormEvent) {
     e.preventDefault();
     if (purpose.trim().length < 4) {
       setPurposeError('利用目的を具体的に入力してください（4文字以上。例: 乳児家庭全戸訪問の日程調整）。');
       return;
     }
     setPurposeError(null);
-    setBusy(true);
-    setError(null);
-    try {
-      setResult(await api.post<Record<string, string>>(endpoint, { purpose: purpose.trim() }));
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    void run(async () =>
+      setResult(await api.post<Record<string, string>>(endpoint, { purpose: purpose.trim() })),
+    );
   }
 
   return (
