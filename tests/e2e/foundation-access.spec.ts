@@ -273,3 +273,40 @@ test('アクセシビリティ: 主な画面に重大 (serious/critical) な axe
   await expect(page.getByRole('table', { name: 'アクセスログ' })).toBeVisible();
   await expectNoSeriousA11yViolations(page, '監査');
 });
+
+test('排他制御: 二人が同じ住登外者を修正すると、後の人には先の更新が示され、入力は残る', async ({
+  browser,
+}) => {
+  const a = await (await browser.newContext()).newPage();
+  const b = await (await browser.newContext()).newPage();
+  await signIn(a, 'hokenshi', '/residents/new');
+  const form = a.getByRole('form', { name: '住登外者の情報' });
+  await form.getByLabel('氏名', { exact: true }).fill('排他　検証');
+  await form.getByLabel('氏名カナ').fill('ハイタ　ケンショウ');
+  await form.getByLabel('生年月日').fill('1990-01-01');
+  await form.getByLabel('性別').selectOption('1');
+  await form.getByLabel('住所', { exact: true }).fill('とおく県とおく市北町1-1');
+  await form.getByRole('button', { name: '登録' }).click();
+  await expect(a).toHaveURL(/\/residents\/\d+$/);
+  const url = new URL(a.url()).pathname;
+
+  await signIn(b, 'jimu', url);
+  for (const p of [a, b]) await p.getByRole('button', { name: '修正' }).click();
+  const editA = a.getByRole('dialog', { name: '住登外者の修正' });
+  const editB = b.getByRole('dialog', { name: '住登外者の修正' });
+
+  await editA.getByLabel('電話番号').fill('011-111-1111');
+  await editA.getByRole('button', { name: '保存' }).click();
+  await expect(editA).toBeHidden();
+
+  await editB.getByLabel('電話番号').fill('022-222-2222');
+  await editB.getByRole('button', { name: '保存' }).click();
+  await expect(editB.getByRole('alert', { name: '他の利用者が先に更新しました' })).toBeVisible();
+  await expect(editB.getByRole('table', { name: '現在登録されている内容' })).toContainText('011-111-1111');
+  await expect(editB.getByLabel('電話番号')).toHaveValue('022-222-2222');
+
+  await editB.getByRole('button', { name: /入力内容で上書きする/ }).click();
+  await editB.getByRole('button', { name: '保存' }).click();
+  await expect(editB).toBeHidden();
+  await expect(b.getByRole('table', { name: '基本情報' })).toContainText('022-222-2222');
+});

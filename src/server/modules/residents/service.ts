@@ -154,12 +154,19 @@ export function residentsService(deps: {
       // The audit entry is written after the transaction: on PGlite (one connection) a write outside
       // the open transaction would wait for it forever.
       const out = await database.db.transaction(async (tx) => {
-        // 住登外者 numbers: 9 followed by 9 digits, after the highest one used so far.
-        const [max] = await tx
-          .select({ n: sql<string | null>`max(${residents.atenaNo})` })
-          .from(residents)
-          .where(sql`${residents.source} = 'manual' and ${residents.atenaNo} ~ '^9[0-9]{9}$'`);
-        const atenaNo = max?.n ? String(Number(max.n) + 1) : '9000000001';
+        // 住登外者 numbers come from their own sequence (from 9000000001), skipping any number in use.
+        let atenaNo = '';
+        for (;;) {
+          const [row] = await tx
+            .execute<{ n: string }>(sql`SELECT nextval('manual_atena_no_seq')::text AS n`)
+            .then((r) => (r as unknown as { rows: { n: string }[] }).rows);
+          atenaNo = row!.n;
+          const taken = await tx
+            .select({ id: residents.id })
+            .from(residents)
+            .where(eq(residents.atenaNo, atenaNo));
+          if (!taken.length) break;
+        }
         const state = canonicalState({
           atenaNo,
           householdNo: null,
