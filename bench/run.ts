@@ -3,7 +3,7 @@
  * PostgreSQL (DATABASE_URL or the local server) and on PGlite, and prints a Markdown table for
  * BENCHMARKS.md. Not a test: nothing here asserts.
  *
- *   npm run bench -- [--residents 1000000] [--db both|pglite|postgres] [--seconds 15]
+ *   npm run bench -- [--residents 1000000] [--db both|pglite|postgres] [--seconds 15] [--skip-import]
  */
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -26,6 +26,7 @@ const arg = (name: string, fallback: string) => {
 const residents = Number(arg('residents', '1000000'));
 const which = arg('db', 'both');
 const seconds = Number(arg('seconds', '15'));
+const skipImport = process.argv.includes('--skip-import');
 const pgBase = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const key = randomBytes(32);
 
@@ -93,7 +94,7 @@ async function searchLoad(database: Database) {
     loginId: 'bench',
     displayName: 'bench',
     roleCode: 'clerk',
-    password: 'bench-pass-2026',
+    password: 'load-test-2026',
     mustChangePassword: false,
   });
   const app = await createHttp(services, { secureCookies: false, logLevel: 'warn' }, { web: false });
@@ -102,7 +103,7 @@ async function searchLoad(database: Database) {
   const login = await app.inject({
     method: 'POST',
     url: '/api/auth/login',
-    payload: { loginId: 'bench', password: 'bench-pass-2026' },
+    payload: { loginId: 'bench', password: 'load-test-2026' },
   });
   const cookie = String(login.headers['set-cookie']).split(';')[0]!;
   // What staff type: the start of a kana name, a 宛名番号, a birth date, a kanji surname.
@@ -183,9 +184,11 @@ async function importMemory(
 
 const rows: string[] = [];
 const file = join(tmpdir(), `sukoyaka-bench-residents-${residents}.csv`);
-console.error(`writing ${residents.toLocaleString()}-person residents file…`);
-await writeResidentsCsv(generateCity({ residents, seed: 7 }), createWriteStream(file), { mode: 'full' });
-console.error(`  ${(statSync(file).size / 1e6).toFixed(0)} MB`);
+if (!skipImport) {
+  console.error(`writing ${residents.toLocaleString()}-person residents file…`);
+  await writeResidentsCsv(generateCity({ residents, seed: 7 }), createWriteStream(file), { mode: 'full' });
+  console.error(`  ${(statSync(file).size / 1e6).toFixed(0)} MB`);
+}
 
 const targets = [
   which !== 'pglite' ? pgTarget() : undefined,
@@ -211,17 +214,21 @@ for (const target of targets) {
     const s = await searchLoad(db.database);
     console.error(`   ${JSON.stringify(s)}`);
     await db.drop();
-    console.error(
-      `== ${target.kind}: import ${residents.toLocaleString()} rows into an empty database (child process)`,
-    );
-    const fresh = await target.open();
-    await migrate(fresh.database);
-    await fresh.database.close();
-    const imp = await importMemory(fresh.env, file);
-    console.error(`   ${imp.seconds.toFixed(0)} s, peak RSS ${imp.maxRssMb} MB — ${imp.output}`);
-    await fresh.drop();
+    let imported = 'not measured';
+    if (!skipImport) {
+      console.error(
+        `== ${target.kind}: import ${residents.toLocaleString()} rows into an empty database (child process)`,
+      );
+      const fresh = await target.open();
+      await migrate(fresh.database);
+      await fresh.database.close();
+      const imp = await importMemory(fresh.env, file);
+      console.error(`   ${imp.seconds.toFixed(0)} s, peak RSS ${imp.maxRssMb} MB — ${imp.output}`);
+      await fresh.drop();
+      imported = `${imp.seconds.toFixed(0)} s, ${imp.maxRssMb} MB`;
+    }
     rows.push(
-      `| ${target.kind} | ${residents.toLocaleString()} | ${seedS.toFixed(1)} s (${rate.toLocaleString()}/s) | ${s.p50} / ${s.p95} / ${s.p99} ms (${s.rps.toLocaleString()} req/s, ${s.non2xx} non-2xx) | ${imp.seconds.toFixed(0)} s, ${imp.maxRssMb} MB |`,
+      `| ${target.kind} | ${residents.toLocaleString()} | ${seedS.toFixed(1)} s (${rate.toLocaleString()}/s) | ${s.p50} / ${s.p95} / ${s.p99} ms (${s.rps.toLocaleString()} req/s, ${s.non2xx} non-2xx) | ${imported} |`,
     );
   } catch (e) {
     await db.drop().catch(() => undefined);

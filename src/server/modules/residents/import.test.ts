@@ -63,6 +63,15 @@ describe(`residents import (${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'
     expect(t.rows[0]!.nameKana).toBe('タカハシ　イチロウ');
   });
 
+  it('finds names from the start first, then names containing the key (e.g. a given name)', async () => {
+    expect((await search({ kanaKey: 'タロウ' })).rows.map((x) => x.name)).toEqual(['山田　太郎']);
+    expect((await search({ nameKey: '一郎' })).rows.map((x) => x.name)).toEqual(['髙橋　一郎']);
+    expect((await search({ kanaKey: 'ヤ' })).rows.map((x) => x.name)).toEqual(['山田　太郎', '山田　花子']);
+    // Two characters match anywhere only when no name starts with them.
+    expect((await search({ kanaKey: 'ロウ' })).rows.map((x) => x.name)).toEqual(['髙橋　一郎', '山田　太郎']);
+    expect((await search({ kanaKey: 'ヤマ' })).rows.map((x) => x.name)).toEqual(['山田　太郎', '山田　花子']);
+  });
+
   it('is idempotent: the same file again changes nothing', async () => {
     const events = await count('SELECT count(*)::int AS n FROM resident_events');
     const job = await importText(fullFile);

@@ -21,7 +21,7 @@ export type SearchCriteria = {
   householdNo?: string;
 };
 
-const select = `SELECT id, atena_no AS "atenaNo", household_no AS "householdNo", name, name_kana AS "nameKana",
+const selectSql = `SELECT id, atena_no AS "atenaNo", household_no AS "householdNo", name, name_kana AS "nameKana",
   birth_date AS "birthDate", sex, relationship, postal_code AS "postalCode", address, address_extra AS "addressExtra",
   phone, status, resident_since AS "residentSince", resident_until AS "residentUntil",
   support_measure AS "supportMeasure", source, last_event_date AS "lastEventDate", version, updated_at AS "updatedAt"
@@ -30,24 +30,37 @@ const select = `SELECT id, atena_no AS "atenaNo", household_no AS "householdNo",
 const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /** SQL of the residents module. Callers go through the service, which writes the access log. */
+/** How a name key is matched: from the start (index order, fast) or anywhere but the start. */
+type NameMatch = 'prefix' | 'inner';
+
+/**
+ * Keys shorter than this cannot use the trigram index: they are matched anywhere only when no name
+ * starts with them (a slower scan, but then the result is what staff meant, e.g. a given name).
+ */
+const minInnerLength = 3;
+
+const order = 'ORDER BY kana_key COLLATE "C", birth_date, id';
+
+/** SQL of the residents module. Callers go through the service, which writes the access log. */
 export function residentsRepository(db: Pick<Database, 'query'>) {
-  function where(c: SearchCriteria): { sql: string; params: unknown[] } {
+  function where(c: SearchCriteria, match: NameMatch): { sql: string; params: unknown[] } {
     const parts: string[] = [];
     const params: unknown[] = [];
     const add = (sql: string, v: unknown) => {
       params.push(v);
       parts.push(sql.replaceAll('?', `$${params.length}`));
     };
+    const name = (column: string, key: string) => {
+      const k = likeEscape(key);
+      if (match === 'prefix') add(`${column} COLLATE "C" LIKE ? || '%'`, k);
+      else {
+        add(`${column} LIKE '%' || ? || '%'`, k);
+        add(`${column} COLLATE "C" NOT LIKE ? || '%'`, k);
+      }
+    };
     if (c.atenaNo) add('atena_no = ?', c.atenaNo);
-    // Short keys (1–2 characters) cannot use the trigram index: match from the start instead.
-    if (c.kanaKey) {
-      if ([...c.kanaKey].length < 3) add("kana_key LIKE ? || '%'", likeEscape(c.kanaKey));
-      else add("kana_key LIKE '%' || ? || '%'", likeEscape(c.kanaKey));
-    }
-    if (c.nameKey) {
-      if ([...c.nameKey].length < 3) add("name_key LIKE ? || '%'", likeEscape(c.nameKey));
-      else add("name_key LIKE '%' || ? || '%'", likeEscape(c.nameKey));
-    }
+    if (c.kanaKey) name('kana_key', c.kanaKey);
+    if (c.nameKey) name('name_key', c.nameKey);
     if (c.birthDate) add('birth_date = ?::date', c.birthDate);
     if (c.addressKey) add("address_key LIKE '%' || ? || '%'", likeEscape(c.addressKey));
     if (c.statuses?.length) add('status = ANY(?::text[])', c.statuses);
@@ -55,30 +68,49 @@ export function residentsRepository(db: Pick<Database, 'query'>) {
     return { sql: parts.length ? ` WHERE ${parts.join(' AND ')}` : '', params };
   }
 
+  const wantsInner = (c: SearchCriteria, prefixMatches: number) =>
+    [c.kanaKey, c.nameKey].some(
+      (k) =>
+        k !== undefined && ([...k].length >= minInnerLength || (prefixMatches === 0 && [...k].length > 1)),
+    );
+
+  async function select(c: SearchCriteria, match: NameMatch, limit: number): Promise<ResidentRow[]> {
+    const w = where(c, match);
+    return db.query<ResidentRow>(`${selectSql}${w.sql} ${order} LIMIT ${Number(limit)}`, w.params);
+  }
+
+  async function countOf(c: SearchCriteria, match: NameMatch, cap: number): Promise<number> {
+    const w = where(c, match);
+    const [r] = await db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM (SELECT 1 FROM residents${w.sql} LIMIT ${Number(cap)}) s`,
+      w.params,
+    );
+    return r?.n ?? 0;
+  }
+
   return {
+    /**
+     * Names typed from the start come first, in kana order, straight from the index (fast even for
+     * common surnames); then names containing the key elsewhere (e.g. a given name).
+     */
     async search(c: SearchCriteria, limit: number): Promise<ResidentRow[]> {
-      const w = where(c);
-      return db.query<ResidentRow>(
-        `${select}${w.sql} ORDER BY kana_key, birth_date, id LIMIT ${Number(limit)}`,
-        w.params,
-      );
+      const first = await select(c, 'prefix', limit);
+      if (first.length >= limit || !wantsInner(c, first.length)) return first;
+      return [...first, ...(await select(c, 'inner', limit - first.length))];
     },
     async count(c: SearchCriteria, cap: number): Promise<number> {
-      const w = where(c);
-      const [r] = await db.query<{ n: number }>(
-        `SELECT count(*)::int AS n FROM (SELECT 1 FROM residents${w.sql} LIMIT ${Number(cap)}) s`,
-        w.params,
-      );
-      return r?.n ?? 0;
+      const prefix = await countOf(c, 'prefix', cap);
+      if (prefix >= cap || !wantsInner(c, prefix)) return prefix;
+      return prefix + (await countOf(c, 'inner', cap - prefix));
     },
     async byId(id: number): Promise<ResidentRow | undefined> {
-      return (await db.query<ResidentRow>(`${select} WHERE id = $1`, [id]))[0];
+      return (await db.query<ResidentRow>(`${selectSql} WHERE id = $1`, [id]))[0];
     },
     async byAtenaNo(atenaNo: string): Promise<ResidentRow | undefined> {
-      return (await db.query<ResidentRow>(`${select} WHERE atena_no = $1`, [atenaNo]))[0];
+      return (await db.query<ResidentRow>(`${selectSql} WHERE atena_no = $1`, [atenaNo]))[0];
     },
     async household(householdNo: string): Promise<ResidentRow[]> {
-      return db.query<ResidentRow>(`${select} WHERE household_no = $1 ORDER BY birth_date, id LIMIT 50`, [
+      return db.query<ResidentRow>(`${selectSql} WHERE household_no = $1 ORDER BY birth_date, id LIMIT 50`, [
         householdNo,
       ]);
     },

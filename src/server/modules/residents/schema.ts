@@ -61,7 +61,9 @@ export const residents = pgTable(
     uniqueIndex('residents_atena_no_idx').on(t.atenaNo),
     index('residents_household_idx').on(t.householdNo),
     index('residents_birth_idx').on(t.birthDate),
-    index('residents_kana_key_prefix_idx').on(sql`${t.kanaKey} text_pattern_ops`),
+    // Prefix search and ordering by kana (gojūon order = code point order in the "C" collation).
+    index('residents_kana_key_c_idx').on(sql`${t.kanaKey} COLLATE "C"`),
+    index('residents_name_key_c_idx').on(sql`${t.nameKey} COLLATE "C"`),
     index('residents_kana_key_trgm_idx').using('gin', sql`${t.kanaKey} gin_trgm_ops`),
     index('residents_name_key_trgm_idx').using('gin', sql`${t.nameKey} gin_trgm_ops`),
     index('residents_address_key_trgm_idx').using('gin', sql`${t.addressKey} gin_trgm_ops`),

@@ -12,6 +12,9 @@ import type { EventCode, ResidentState } from './types.ts';
 
 export const hiddenText = '（支援措置のため非表示）';
 
+/** Matches are counted up to this many; beyond it the screen says 「1,000件以上」. */
+const countCap = 1000;
+
 /** What the screens see of a resident: 支援措置対象者 have address and contact hidden. */
 export type ResidentView = Omit<ResidentRow, 'updatedAt'> & { hidden: boolean; hasMyNumber?: boolean };
 
@@ -60,14 +63,14 @@ export function residentsService(deps: {
   return {
     async search(actor: Actor, c: SearchCriteria, opts: { limit: number; screen: string; summary: string }) {
       const rows = await repo.search(c, opts.limit);
-      const total = rows.length < opts.limit ? rows.length : await repo.count(c, 10_000);
+      const total = rows.length < opts.limit ? rows.length : await repo.count(c, countCap);
       await audit.record(actor, {
         action: 'search',
         screen: opts.screen,
         residentIds: rows.map((r) => r.id),
         summary: opts.summary,
       });
-      return { rows: rows.map(toView), total, capped: total >= 10_000 };
+      return { rows: rows.map(toView), total, capped: total >= countCap };
     },
 
     /** All matches for a CSV export (up to `cap`), audited as one export. */
