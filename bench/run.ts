@@ -4,6 +4,7 @@
  * BENCHMARKS.md. Not a test: nothing here asserts.
  *
  *   npm run bench -- [--residents 1000000] [--db both|pglite|postgres] [--seconds 15] [--skip-import]
+ *   npm run bench -- --existing postgres://…/db   (search only, on a seeded database)
  */
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -27,6 +28,8 @@ const residents = Number(arg('residents', '1000000'));
 const which = arg('db', 'both');
 const seconds = Number(arg('seconds', '15'));
 const skipImport = process.argv.includes('--skip-import');
+/** Measure search only, on an already seeded PostgreSQL database (left as it is). */
+const existing = arg('existing', '');
 const pgBase = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const key = randomBytes(32);
 
@@ -81,7 +84,7 @@ function liteTarget(): Target {
 }
 
 const pct = (sorted: number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+  Math.round(sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]! * 10) / 10;
 
 async function searchLoad(database: Database) {
   const services = createServices(
@@ -97,7 +100,7 @@ async function searchLoad(database: Database) {
     password: 'load-test-2026',
     mustChangePassword: false,
   });
-  const app = await createHttp(services, { secureCookies: false, logLevel: 'warn' }, { web: false });
+  const app = await createHttp(services, { secureCookies: false, logLevel: 'silent' }, { web: false });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const port = (app.server.address() as { port: number }).port;
   const login = await app.inject({
@@ -125,7 +128,7 @@ async function searchLoad(database: Database) {
     const inst = autocannon(
       {
         url: `http://127.0.0.1:${port}`,
-        connections: 50,
+        connections: Number(arg('connections', '50')),
         duration: seconds,
         headers: { cookie },
         requests: [{ setupRequest: (req) => ({ ...req, path: paths[i++ % paths.length]! }) }],
@@ -135,6 +138,7 @@ async function searchLoad(database: Database) {
     );
     void inst;
   });
+  await new Promise((r) => setTimeout(r, 2000)); // let the last in-flight requests finish
   await app.close();
   times.sort((a, b) => a - b);
   return {
@@ -180,6 +184,15 @@ async function importMemory(
       });
     });
   });
+}
+
+if (existing) {
+  const database = await connect({ databaseUrl: existing });
+  await migrate(database);
+  await database.query("DELETE FROM users WHERE login_id = 'bench'");
+  console.log(JSON.stringify(await searchLoad(database)));
+  await database.close();
+  process.exit(0);
 }
 
 const rows: string[] = [];

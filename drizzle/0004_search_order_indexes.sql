@@ -1,3 +1,3 @@
 DROP INDEX "residents_kana_key_prefix_idx";--> statement-breakpoint
-CREATE INDEX "residents_kana_key_c_idx" ON "residents" USING btree ("kana_key" COLLATE "C");--> statement-breakpoint
-CREATE INDEX "residents_name_key_c_idx" ON "residents" USING btree ("name_key" COLLATE "C");
+CREATE INDEX "residents_kana_order_idx" ON "residents" USING btree ("kana_key" COLLATE "C","birth_date","id");--> statement-breakpoint
+CREATE INDEX "residents_name_order_idx" ON "residents" USING btree ("name_key" COLLATE "C","birth_date","id");

@@ -61,9 +61,10 @@ export const residents = pgTable(
     uniqueIndex('residents_atena_no_idx').on(t.atenaNo),
     index('residents_household_idx').on(t.householdNo),
     index('residents_birth_idx').on(t.birthDate),
-    // Prefix search and ordering by kana (gojūon order = code point order in the "C" collation).
-    index('residents_kana_key_c_idx').on(sql`${t.kanaKey} COLLATE "C"`),
-    index('residents_name_key_c_idx').on(sql`${t.nameKey} COLLATE "C"`),
+    // Prefix search and result order (gojūon order = code point order in the "C" collation): the
+    // whole ORDER BY is in the index, so the first page is read without sorting the matches.
+    index('residents_kana_order_idx').on(sql`${t.kanaKey} COLLATE "C"`, t.birthDate, t.id),
+    index('residents_name_order_idx').on(sql`${t.nameKey} COLLATE "C"`, t.birthDate, t.id),
     index('residents_kana_key_trgm_idx').using('gin', sql`${t.kanaKey} gin_trgm_ops`),
     index('residents_name_key_trgm_idx').using('gin', sql`${t.nameKey} gin_trgm_ops`),
     index('residents_address_key_trgm_idx').using('gin', sql`${t.addressKey} gin_trgm_ops`),

@@ -62,8 +62,7 @@ export function residentsService(deps: {
 
   return {
     async search(actor: Actor, c: SearchCriteria, opts: { limit: number; screen: string; summary: string }) {
-      const rows = await repo.search(c, opts.limit);
-      const total = rows.length < opts.limit ? rows.length : await repo.count(c, countCap);
+      const { rows, total } = await repo.search(c, opts.limit, countCap);
       await audit.record(actor, {
         action: 'search',
         screen: opts.screen,
@@ -75,7 +74,7 @@ export function residentsService(deps: {
 
     /** All matches for a CSV export (up to `cap`), audited as one export. */
     async exportRows(actor: Actor, c: SearchCriteria, opts: { cap: number; summary: string }) {
-      const rows = await repo.search(c, opts.cap);
+      const { rows } = await repo.search(c, opts.cap, opts.cap);
       await audit.record(actor, {
         action: 'export',
         screen: '宛名検索',
