@@ -1,14 +1,12 @@
-import { and, eq, sql } from 'drizzle-orm';
 import type { Actor, AuditService } from '../../platform/audit/service.ts';
 import { today } from '../../platform/calendar/index.ts';
 import type { Database } from '../../platform/db/connect.ts';
 import { AppError, conflict, notFound } from '../../platform/errors/app-error.ts';
-import { addressSearchKey, kanaSearchKey, nameSearchKey } from '../../platform/text/index.ts';
 import type { MyNumberSealer } from './apply.ts';
-import { canonicalState, changeKey, stateOn } from './history.ts';
+import { canonicalState, stateOn } from './history.ts';
+import { manualResidentsRepository } from './manual-repository.ts';
 import { type ResidentRow, residentsRepository, type SearchCriteria } from './repository.ts';
-import { residentEvents, residents } from './schema.ts';
-import type { EventCode, ResidentState } from './types.ts';
+import type { ResidentState } from './types.ts';
 
 export const hiddenText = '（支援措置のため非表示）';
 
@@ -53,6 +51,7 @@ export function residentsService(deps: {
 }) {
   const { database, audit } = deps;
   const repo = residentsRepository(database);
+  const manual = manualResidentsRepository(database.db);
 
   async function mustGet(id: number): Promise<ResidentRow> {
     const r = await repo.byId(id);
@@ -155,45 +154,28 @@ export function residentsService(deps: {
     async registerManual(actor: Actor, v: ManualResidentInput) {
       // The audit entry is written after the transaction: on PGlite (one connection) a write outside
       // the open transaction would wait for it forever.
-      const out = await database.db.transaction(async (tx) => {
-        // 住登外者 numbers come from their own sequence (from 9000000001), skipping any number in use.
-        let atenaNo = '';
-        for (;;) {
-          const [row] = await tx
-            .execute<{ n: string }>(sql`SELECT nextval('manual_atena_no_seq')::text AS n`)
-            .then((r) => (r as unknown as { rows: { n: string }[] }).rows);
-          atenaNo = row!.n;
-          const taken = await tx
-            .select({ id: residents.id })
-            .from(residents)
-            .where(eq(residents.atenaNo, atenaNo));
-          if (!taken.length) break;
-        }
-        const state = canonicalState({
-          atenaNo,
-          householdNo: null,
-          name: v.name,
-          nameKana: v.nameKana,
-          birthDate: v.birthDate,
-          sex: v.sex,
-          relationship: '',
-          postalCode: v.postalCode,
-          address: v.address,
-          addressExtra: v.addressExtra,
-          phone: v.phone,
-          status: 'non_registered',
-          residentSince: null,
-          residentUntil: null,
-          supportMeasure: false,
-        });
-        const eventDate = today();
-        const [row] = await tx
-          .insert(residents)
-          .values({ ...state, ...keys(state), source: 'manual', lastEventDate: eventDate })
-          .returning({ id: residents.id });
-        await tx.insert(residentEvents).values(event(row!.id, 'register', eventDate, state, actor));
-        return { id: row!.id, atenaNo };
-      });
+      const out = await manual.insert(
+        (atenaNo) =>
+          canonicalState({
+            atenaNo,
+            householdNo: null,
+            name: v.name,
+            nameKana: v.nameKana,
+            birthDate: v.birthDate,
+            sex: v.sex,
+            relationship: '',
+            postalCode: v.postalCode,
+            address: v.address,
+            addressExtra: v.addressExtra,
+            phone: v.phone,
+            status: 'non_registered',
+            residentSince: null,
+            residentUntil: null,
+            supportMeasure: false,
+          }),
+        today(),
+        actor.userId,
+      );
       await audit.record(actor, {
         action: 'change',
         screen: '住登外者登録',
@@ -214,22 +196,9 @@ export function residentsService(deps: {
         );
       }
       const state = canonicalState({ ...r, ...v });
-      const out = await database.db.transaction(async (tx) => {
-        const updated = await tx
-          .update(residents)
-          .set({
-            ...state,
-            ...keys(state),
-            version: sql`${residents.version} + 1`,
-            updatedAt: new Date(),
-            lastEventDate: today(),
-          })
-          .where(and(eq(residents.id, id), eq(residents.version, version)))
-          .returning({ version: residents.version });
-        if (!updated[0]) throw conflict('この宛名', toView(r));
-        await tx.insert(residentEvents).values(event(id, 'correct', today(), state, actor));
-        return { id, version: updated[0].version };
-      });
+      const newVersion = await manual.update(id, version, state, today(), actor.userId);
+      if (newVersion === undefined) throw conflict('この宛名', toView(r));
+      const out = { id, version: newVersion };
       await audit.record(actor, {
         action: 'change',
         screen: '住登外者修正',
@@ -238,25 +207,6 @@ export function residentsService(deps: {
       });
       return out;
     },
-  };
-}
-
-function keys(s: ResidentState) {
-  return {
-    nameKey: nameSearchKey(s.name),
-    kanaKey: kanaSearchKey(s.nameKana),
-    addressKey: addressSearchKey(`${s.address}${s.addressExtra}`),
-  };
-}
-
-function event(residentId: number, code: EventCode, date: string, state: ResidentState, actor: Actor) {
-  return {
-    residentId,
-    eventCode: code,
-    eventDate: date,
-    state,
-    changeKey: changeKey(code, date, state),
-    recordedBy: actor.userId,
   };
 }
 
