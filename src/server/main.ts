@@ -14,21 +14,29 @@ async function ensureWebBuilt(): Promise<void> {
 }
 
 /** config → db → migrate → jobs → http. Server and job worker share one process (see ADR 0002). */
-export async function startServer(config: Config): Promise<void> {
+export async function startServer(
+  config: Config,
+  opts: { handleSignals?: boolean } = {},
+): Promise<{ close(): Promise<void> }> {
   await ensureWebBuilt();
   const services = await openRuntime(config);
   const demo = await ensureDemoData(services, config);
   const app = await createHttp(services, config);
   await services.jobs.start();
-  const shutdown = async (signal: string) => {
-    console.log(`${signal}: 終了しています…`);
+  const close = async () => {
     await app.close();
     await services.jobs.stop();
     await services.database.close();
-    process.exit(0);
   };
-  process.once('SIGINT', () => void shutdown('SIGINT'));
-  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  if (opts.handleSignals !== false) {
+    const shutdown = async (signal: string) => {
+      console.log(`${signal}: 終了しています…`);
+      await close();
+      process.exit(0);
+    };
+    process.once('SIGINT', () => void shutdown('SIGINT'));
+    process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  }
   await app.listen({ host: config.host, port: config.port });
   const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}/`;
   console.log('');
@@ -37,4 +45,5 @@ export async function startServer(config: Config): Promise<void> {
   console.log(`  データベース: ${describeDatabase(config)}`);
   for (const line of demo) console.log(`  ${line}`);
   console.log('  終了するには Ctrl+C を押してください。');
+  return { close };
 }

@@ -45,9 +45,15 @@ if (baseUrl) {
   cleanup = async () => rmSync(dir, { recursive: true, force: true });
 }
 
+// Close the server and its database first, then remove the database: only then exit.
+const server = await startServer(loadConfig(env), { handleSignals: false });
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.prependOnceListener(signal, () => {
-    void cleanup().finally(() => process.exit(0));
+  process.once(signal, () => {
+    console.log(`${signal}: 終了しています…`);
+    void server
+      .close()
+      .catch(() => undefined)
+      .then(cleanup)
+      .finally(() => process.exit(0));
   });
 }
-await startServer(loadConfig(env));
