@@ -1,4 +1,7 @@
 // Every table of the product, for drizzle-kit (migrations are generated from this file).
+
+export * from './modules/adult-health/schema.ts';
+export * from './modules/programs/schema.ts';
 export * from './modules/residents/schema.ts';
 export * from './modules/settings/schema.ts';
 export * from './platform/audit/schema.ts';
@@ -6,3 +9,5 @@ export * from './platform/auth/schema.ts';
 export * from './platform/files/schema.ts';
 export * from './platform/imports/schema.ts';
 export * from './platform/jobs/schema.ts';
+export * from './platform/extraction/schema.ts';
+export * from './platform/mailings/schema.ts';

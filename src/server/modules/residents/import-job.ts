@@ -7,6 +7,7 @@ import type { Database } from '../../platform/db/connect.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
 import type { FileStore } from '../../platform/files/store.ts';
 import type { JobContext, JobOutcome } from '../../platform/jobs/runner.ts';
+import { detectEncoding } from '../../platform/text/index.ts';
 import { type ApplyCounts, applyRecords, type MyNumberSealer } from './apply.ts';
 import { type ColumnKey, type ImportMode, mapHeader, parseResidentRow, type RowError } from './rules.ts';
 import type { ResidentRecord } from './types.ts';
@@ -37,17 +38,6 @@ export type ImportResult = {
 
 const batchSize = 2000;
 const maxStoredErrors = 10_000;
-
-/** UTF-8 (with or without BOM) or Shift_JIS (CP932), decided from the first bytes. */
-export function detectEncoding(sample: Buffer): 'utf8' | 'cp932' {
-  if (sample[0] === 0xef && sample[1] === 0xbb && sample[2] === 0xbf) return 'utf8';
-  try {
-    new TextDecoder('utf-8', { fatal: true }).decode(sample, { stream: true });
-    return 'utf8';
-  } catch {
-    return 'cp932';
-  }
-}
 
 type ParsedRow = { rowNo: number; record?: ResidentRecord; errors: RowError[] };
 

@@ -1,0 +1,23 @@
+// Public face of the adult-health module (成人保健 F02–F04): other modules import only from here.
+export { candidateFilter, judge, toEntry } from './extraction.ts';
+export {
+  type AdultHealthMailings,
+  adultHealthMailings,
+  type MailingsPort,
+  mailingJobKind,
+  surveyPurpose,
+  ticketPurpose,
+} from './mailing.ts';
+export type { SurveyPayload, TicketPayload } from './payloads.ts';
+export { type PreferencesService, preferencesService } from './preferences.ts';
+export { type ResidentScreeningService, residentScreeningService } from './resident-screening.ts';
+export { registerAdultHealthRoutes } from './routes.ts';
+export {
+  type Eligibility,
+  evaluateProgram,
+  type HistoryEntry,
+  hpvFollowUpResult,
+  reasonLabel,
+  reasonLabels,
+} from './rules.ts';
+export { extractJobKind, type TargetListsService, targetListsService } from './target-lists.ts';

@@ -1,0 +1,195 @@
+/**
+ * From a 対象者リスト to a mailing (F02-01 steps 2–5 and 9–12, F02-02 steps 2–5): the 受診票（券） and 希望調査票
+ * purposes of the mailings engine, the module's own print-time re-check (送付不要 registered after the
+ * extraction), making a mailing from a list as a job, and the one-person reissue (紛失, 転入者).
+ */
+import type { Actor } from '../../platform/audit/service.ts';
+import { addDays, formatWareki, today } from '../../platform/calendar/index.ts';
+import type { Database } from '../../platform/db/connect.ts';
+import { badRequest, notFound } from '../../platform/errors/app-error.ts';
+import { targetListsRepository } from '../../platform/extraction/repository.ts';
+import type { JobContext } from '../../platform/jobs/runner.ts';
+import type { MailingPurpose, SendMethod } from '../../platform/mailings/types.ts';
+import type { ProgramSettings } from '../programs/types.ts';
+import { judge, toEntry } from './extraction.ts';
+import { type SurveySession, surveyPayload, ticketPayload } from './payloads.ts';
+import { adultHealthRepository } from './repository.ts';
+import type { ResidentScreeningService } from './resident-screening.ts';
+
+export const ticketPurpose = 'adult-health.ticket';
+export const surveyPurpose = 'adult-health.survey';
+export const mailingJobKind = 'adult-health.mailing';
+
+/** What this module needs of the mailings engine. */
+export type MailingsPort = {
+  registerPurpose(p: MailingPurpose): void;
+  create(
+    actor: Actor,
+    v: {
+      purpose: string;
+      title: string;
+      fiscalYear: number | null;
+      sourceListId: number | null;
+      sendDate: string;
+      method: SendMethod;
+      items: { residentId: number; payload: unknown }[];
+    },
+  ): Promise<{ id: number }>;
+  reissue(
+    actor: Actor,
+    v: {
+      purpose: string;
+      residentId: number;
+      payload: unknown;
+      fiscalYear: number | null;
+      sentOn: string;
+      method: SendMethod;
+      reason: string;
+    },
+  ): Promise<{ pdf: Buffer; record: unknown }>;
+};
+
+export type MailingParams = {
+  listId: number;
+  sendDate: string;
+  method: SendMethod;
+  /** 希望調査票の返送期限 (default: 発送日 + 3 weeks) */
+  replyBy?: string;
+  userId: number | null;
+  loginId: string;
+  roleCode: string | null;
+};
+
+export function adultHealthMailings(deps: {
+  database: Database;
+  mailings: MailingsPort;
+  screening: ResidentScreeningService;
+  programSettings: (fy: number) => Promise<ProgramSettings[]>;
+  sessions: (
+    fy: number,
+  ) => Promise<
+    { id: number; session_date: string; programs: string[]; venue: string; start_time?: string }[]
+  >;
+}) {
+  const lists = targetListsRepository(deps.database);
+  const repo = adultHealthRepository(deps.database);
+
+  // 送付不要 registered after the extraction pulls the person out at print time.
+  const recheck: MailingPurpose['recheck'] = async (items, mailing) => {
+    const out = new Map<number, { reason: string; label: string }>();
+    if (mailing.fiscalYear === null) return out;
+    const optOuts = await deps.screening.optOutsFor(
+      items.map((i) => i.residentId),
+      mailing.fiscalYear,
+    );
+    for (const i of items) {
+      const programs = ((i.payload as { programs?: { code: string }[] }).programs ?? []).map((p) => p.code);
+      const o = optOuts.get(i.residentId)?.find((x) => x.program === null || programs.includes(x.program));
+      if (o) out.set(i.residentId, { reason: 'opt_out', label: '送付不要登録あり' });
+    }
+    return out;
+  };
+  deps.mailings.registerPurpose({
+    code: ticketPurpose,
+    title: '受診票（券）',
+    template: ticketPurpose,
+    recheck,
+  });
+  deps.mailings.registerPurpose({
+    code: surveyPurpose,
+    title: '希望調査票',
+    template: surveyPurpose,
+    recheck,
+  });
+
+  async function surveySessions(fy: number): Promise<SurveySession[]> {
+    const rows = await deps.sessions(fy);
+    return rows
+      .map((s) => ({
+        id: Number(s.id),
+        date: s.session_date,
+        time: s.start_time ?? '',
+        venue: s.venue,
+        programs: s.programs,
+      }))
+      .sort((a, b) => (a.date < b.date ? -1 : 1));
+  }
+
+  return {
+    /** The job: builds every included entry's payload in print order and creates the mailing. */
+    async runMailingJob(ctx: JobContext) {
+      const p = ctx.job.params as MailingParams;
+      const list = await lists.get(p.listId);
+      if (!list) throw notFound('対象者リスト');
+      const settings = list.settings as ProgramSettings[];
+      const survey = list.purpose === 'adult-health.survey';
+      const sessions = survey ? await surveySessions(list.fiscalYear) : [];
+      const replyBy = p.replyBy ?? addDays(p.sendDate, 21);
+      const total = Number((list.counts as { included?: number }).included ?? 0);
+      const items: { residentId: number; payload: unknown }[] = [];
+      for await (const rows of lists.includedInOrder(p.listId)) {
+        for (const e of rows)
+          items.push({
+            residentId: e.residentId,
+            payload: survey
+              ? surveyPayload(settings, list.fiscalYear, e, sessions, replyBy)
+              : ticketPayload(settings, list.fiscalYear, e),
+          });
+        await ctx.progress(items.length, total, `${items.length.toLocaleString('ja-JP')}人分を作成しました`);
+      }
+      if (items.length === 0) throw badRequest('送付する対象者がいません。');
+      const actor = { userId: p.userId, loginId: p.loginId, roleCode: p.roleCode };
+      const mailing = await deps.mailings.create(actor, {
+        purpose: survey ? surveyPurpose : ticketPurpose,
+        title: `${list.title} ${survey ? '希望調査票' : '受診票（券）'}（${formatWareki(p.sendDate)}発送）`,
+        fiscalYear: list.fiscalYear,
+        sourceListId: list.id,
+        sendDate: p.sendDate,
+        method: p.method,
+        items,
+      });
+      return {
+        message: `郵送物を作成しました（${items.length.toLocaleString('ja-JP')}人）`,
+        result: { mailingId: mailing.id },
+      };
+    },
+
+    /** 再発行: a 受診票（券） for one person now (lost ticket, mover-in), with a send record. */
+    async reissueTicket(
+      actor: Actor,
+      v: { residentId: number; fiscalYear: number; method: SendMethod; reason: string },
+    ) {
+      const facts = await repo.personFacts(v.residentId, v.fiscalYear);
+      if (!facts) throw notFound('宛名');
+      const settings = (await deps.programSettings(v.fiscalYear)).filter((p) => p.enabled);
+      const entry = toEntry(
+        v.residentId,
+        judge(settings, facts.person, v.fiscalYear, facts.history, facts.optOuts),
+      );
+      if (!entry?.included)
+        throw badRequest(
+          'この方は今年度の受診対象の検診がありません（宛名画面の成人検診タブで理由を確認できます）。',
+        );
+      const [r] = await deps.database.query<{ atena_no: string }>(
+        'SELECT atena_no FROM residents WHERE id = $1',
+        [v.residentId],
+      );
+      const payload = ticketPayload(settings, v.fiscalYear, {
+        ...entry,
+        atenaNo: r!.atena_no,
+        details: entry.details as Record<string, unknown>,
+      });
+      return deps.mailings.reissue(actor, {
+        purpose: ticketPurpose,
+        residentId: v.residentId,
+        payload,
+        fiscalYear: v.fiscalYear,
+        sentOn: today(),
+        method: v.method,
+        reason: v.reason,
+      });
+    },
+  };
+}
+
+export type AdultHealthMailings = ReturnType<typeof adultHealthMailings>;

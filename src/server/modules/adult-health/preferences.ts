@@ -1,0 +1,364 @@
+/**
+ * 受診希望 (F02-01 step 7): the checkups a person asked for in the preference survey — typed by staff from
+ * returned forms (paper) or phone calls, or imported from CSV/XML answers (電子申請, OCR vendors) — with the
+ * booked 集団検診 session when booking is done with the survey. Imports are row-accounted: a dry run lists
+ * every wrong row with what to fix; the commit saves the correct rows and reports the rest.
+ */
+import { parse } from 'csv-parse/sync';
+import { XMLParser } from 'fast-xml-parser';
+import iconv from 'iconv-lite';
+import type { Actor, AuditService } from '../../platform/audit/service.ts';
+import { fiscalYearOf, parseDateInput, today } from '../../platform/calendar/index.ts';
+import type { Database } from '../../platform/db/connect.ts';
+import { badRequest, conflict, notFound } from '../../platform/errors/app-error.ts';
+import { detectEncoding } from '../../platform/text/index.ts';
+import { type ProgramCode, programCodes, programLabels } from '../programs/types.ts';
+
+export const preferenceChannels = {
+  paper: '紙（返送された調査票）',
+  phone: '電話',
+  counter: '窓口',
+  csv: 'CSV取込',
+  xml: 'XML取込',
+} as const;
+export type PreferenceChannel = keyof typeof preferenceChannels;
+
+export type PreferenceInput = {
+  residentId: number;
+  programs: ProgramCode[];
+  sessionId: number | null;
+  channel: PreferenceChannel;
+  answeredOn: string;
+  note: string;
+  surveyListId?: number | null;
+};
+
+type SessionRow = { id: number; session_date: string; programs: string[]; venue: string };
+
+/** 希望検診 written as a code (stomach), a name (胃がん検診) or a short name (胃がん, 胃). */
+export function programFromText(text: string): ProgramCode | null {
+  const t = text.trim().replace(/\s/g, '');
+  if (!t) return null;
+  if ((programCodes as readonly string[]).includes(t)) return t as ProgramCode;
+  for (const c of programCodes) {
+    const label = programLabels[c];
+    const short = label.replace(/検診$/, '');
+    if (t === label || t === short || t === short.replace(/がん$/, '') || t === `${short}検査`) return c;
+  }
+  return null;
+}
+
+export type ImportRow = {
+  line: number;
+  atenaNo: string;
+  programs: string;
+  sessionDate: string;
+  venue: string;
+  channel: string;
+  answeredOn: string;
+  note: string;
+};
+
+export type ImportError = { line: number; atenaNo: string; message: string };
+
+const csvHeaders: Record<string, keyof ImportRow> = {
+  宛名番号: 'atenaNo',
+  希望検診: 'programs',
+  集団検診日: 'sessionDate',
+  会場: 'venue',
+  受付方法: 'channel',
+  回答日: 'answeredOn',
+  備考: 'note',
+};
+
+/** Reads the CSV (UTF-8 or Shift_JIS, header row in Japanese) or XML answer file into rows. */
+export function readAnswerFile(buf: Buffer, kind: 'csv' | 'xml'): ImportRow[] {
+  const text = iconv
+    .decode(buf, detectEncoding(buf.subarray(0, 64 * 1024)) === 'utf8' ? 'utf8' : 'cp932')
+    .replace(/^\ufeff/, '');
+  if (kind === 'xml') {
+    const doc = new XMLParser({
+      isArray: (name) => name === '受診希望' || name === '希望検診',
+      parseTagValue: false,
+    }).parse(text);
+    const items = (doc?.受診希望一覧?.受診希望 ?? []) as Record<string, unknown>[];
+    if (!doc?.受診希望一覧)
+      throw badRequest(
+        'XMLの形式が違います。ルート要素は <受診希望一覧> です（docs/interfaces/screening-preferences.md）。',
+      );
+    return items.map((it, i) => ({
+      line: i + 1,
+      atenaNo: String(it.宛名番号 ?? '').trim(),
+      programs: ((it.希望検診 as unknown[]) ?? []).map(String).join('・'),
+      sessionDate: String(it.集団検診日 ?? ''),
+      venue: String(it.会場 ?? ''),
+      channel: String(it.受付方法 ?? ''),
+      answeredOn: String(it.回答日 ?? ''),
+      note: String(it.備考 ?? ''),
+    }));
+  }
+  const records = parse(text, { bom: true, skip_empty_lines: true, relax_column_count: true }) as string[][];
+  const header = records[0]?.map((h) => h.trim()) ?? [];
+  if (!header.includes('宛名番号') || !header.includes('希望検診'))
+    throw badRequest(
+      '1行目に見出し（宛名番号, 希望検診, …）が必要です（docs/interfaces/screening-preferences.md）。',
+    );
+  return records.slice(1).map((rec, i) => {
+    const row: ImportRow = {
+      line: i + 2,
+      atenaNo: '',
+      programs: '',
+      sessionDate: '',
+      venue: '',
+      channel: '',
+      answeredOn: '',
+      note: '',
+    };
+    header.forEach((h, j) => {
+      const key = csvHeaders[h];
+      if (key && key !== 'line') row[key] = (rec[j] ?? '').trim();
+    });
+    return row;
+  });
+}
+
+const channelFromText = (t: string, fallback: PreferenceChannel): PreferenceChannel | null => {
+  if (!t) return fallback;
+  const map: Record<string, PreferenceChannel> = {
+    紙: 'paper',
+    郵送: 'paper',
+    電話: 'phone',
+    窓口: 'counter',
+    電子: fallback,
+    電子申請: fallback,
+  };
+  return map[t] ?? ((t in preferenceChannels ? t : null) as PreferenceChannel | null);
+};
+
+export function preferencesService(deps: { database: Database; audit: AuditService }) {
+  const { database, audit } = deps;
+  const screen = '成人保健 受診希望';
+
+  async function sessionsOf(fy: number): Promise<SessionRow[]> {
+    return database.query<SessionRow>(
+      `SELECT s.id, s.session_date, s.programs, v.name AS venue FROM screening_sessions s
+       JOIN venues v ON v.id = s.venue_id WHERE s.fiscal_year = $1`,
+      [fy],
+    );
+  }
+
+  async function save(actor: Actor, fy: number, v: PreferenceInput, version?: number) {
+    if (v.programs.length === 0) throw badRequest('希望する検診を1つ以上選んでください。');
+    if (fiscalYearOf(v.answeredOn) < fy - 1) throw badRequest('回答日が年度と合いません。');
+    if (version === undefined) {
+      const rows = await database.query<{ id: number; version: number }>(
+        `INSERT INTO screening_preferences (fiscal_year, resident_id, survey_list_id, programs, session_id, channel,
+           answered_on, note, updated_by)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+         ON CONFLICT (fiscal_year, resident_id) DO UPDATE SET programs = EXCLUDED.programs,
+           session_id = EXCLUDED.session_id, channel = EXCLUDED.channel, answered_on = EXCLUDED.answered_on,
+           note = EXCLUDED.note, survey_list_id = coalesce(EXCLUDED.survey_list_id, screening_preferences.survey_list_id),
+           version = screening_preferences.version + 1, updated_by = EXCLUDED.updated_by, updated_at = now()
+         RETURNING id, version`,
+        [
+          fy,
+          v.residentId,
+          v.surveyListId ?? null,
+          v.programs,
+          v.sessionId,
+          v.channel,
+          v.answeredOn,
+          v.note,
+          actor.userId,
+        ],
+      );
+      return rows[0]!;
+    }
+    const rows = await database.query<{ id: number; version: number }>(
+      `UPDATE screening_preferences SET programs = $3, session_id = $4, channel = $5, answered_on = $6, note = $7,
+         version = version + 1, updated_by = $8, updated_at = now()
+       WHERE fiscal_year = $1 AND resident_id = $2 AND version = $9 RETURNING id, version`,
+      [fy, v.residentId, v.programs, v.sessionId, v.channel, v.answeredOn, v.note, actor.userId, version],
+    );
+    if (rows.length === 0) {
+      const [cur] = await database.query(
+        'SELECT * FROM screening_preferences WHERE fiscal_year = $1 AND resident_id = $2',
+        [fy, v.residentId],
+      );
+      if (!cur) throw notFound('受診希望');
+      throw conflict('受診希望', cur);
+    }
+    return rows[0]!;
+  }
+
+  return {
+    sessionsOf,
+
+    /** Registers (or replaces) one person's answer; `version` given = edit with optimistic locking. */
+    async register(actor: Actor, fy: number, v: PreferenceInput, version?: number) {
+      const [person] = await database.query('SELECT id FROM residents WHERE id = $1', [v.residentId]);
+      if (!person) throw notFound('宛名');
+      if (v.sessionId !== null) {
+        const s = (await sessionsOf(fy)).find((x) => Number(x.id) === v.sessionId);
+        if (!s) throw badRequest('集団検診の日程が見つかりません。');
+        if (!s.programs.some((p) => v.programs.includes(p as ProgramCode)))
+          throw badRequest('選んだ日程では希望の検診を行いません。日程を選び直してください。');
+      }
+      const row = await save(actor, fy, v, version);
+      await audit.record(actor, {
+        action: 'change',
+        screen,
+        residentIds: [v.residentId],
+        summary: '受診希望を登録',
+        detail: v,
+      });
+      return row;
+    },
+
+    async remove(actor: Actor, fy: number, residentId: number) {
+      const rows = await database.query(
+        'DELETE FROM screening_preferences WHERE fiscal_year = $1 AND resident_id = $2 RETURNING id',
+        [fy, residentId],
+      );
+      if (rows.length === 0) throw notFound('受診希望');
+      await audit.record(actor, {
+        action: 'change',
+        screen,
+        residentIds: [residentId],
+        summary: '受診希望を削除',
+      });
+    },
+
+    async list(
+      actor: Actor,
+      fy: number,
+      f: { sessionId?: number; program?: string; offset: number; limit: number },
+    ) {
+      const params: unknown[] = [fy];
+      const c = ['p.fiscal_year = $1'];
+      if (f.sessionId) {
+        params.push(f.sessionId);
+        c.push(`p.session_id = $${params.length}`);
+      }
+      if (f.program) {
+        params.push(f.program);
+        c.push(`$${params.length} = ANY(p.programs)`);
+      }
+      const [t] = await database.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM screening_preferences p WHERE ${c.join(' AND ')}`,
+        params,
+      );
+      params.push(f.limit, f.offset);
+      const rows = await database.query<{ residentId: number }>(
+        `SELECT p.resident_id AS "residentId", r.atena_no AS "atenaNo", r.name, r.name_kana AS "nameKana",
+           r.birth_date AS "birthDate", p.programs, p.session_id AS "sessionId", p.channel, p.answered_on AS "answeredOn",
+           p.note, p.version
+         FROM screening_preferences p JOIN residents r ON r.id = p.resident_id
+         WHERE ${c.join(' AND ')} ORDER BY p.updated_at DESC, p.id DESC LIMIT $${params.length - 1} OFFSET $${params.length}`,
+        params,
+      );
+      await audit.record(actor, {
+        action: 'view',
+        screen,
+        residentIds: rows.map((r) => r.residentId),
+        summary: `${fy}年度 受診希望一覧`,
+      });
+      return { rows, total: t?.n ?? 0 };
+    },
+
+    /**
+     * CSV/XML answers: validates every row (宛名番号 known, 希望検診 readable, 集団検診日 matching a session of
+     * the 年度 for one of the programs, dates) and, unless dryRun, saves the correct rows.
+     */
+    async importAnswers(actor: Actor, fy: number, file: Buffer, o: { kind: 'csv' | 'xml'; dryRun: boolean }) {
+      const rows = readAnswerFile(file, o.kind);
+      if (rows.length === 0) throw badRequest('取り込む行がありません。');
+      const atenaNos = [...new Set(rows.map((r) => r.atenaNo).filter(Boolean))];
+      const people = await database.query<{ id: number; atena_no: string }>(
+        'SELECT id, atena_no FROM residents WHERE atena_no = ANY($1::text[])',
+        [atenaNos],
+      );
+      const idOf = new Map(people.map((p) => [p.atena_no, Number(p.id)]));
+      const sessions = await sessionsOf(fy);
+      const errors: ImportError[] = [];
+      const valid: PreferenceInput[] = [];
+      const fallback: PreferenceChannel = o.kind;
+      for (const r of rows) {
+        const fail = (message: string) => errors.push({ line: r.line, atenaNo: r.atenaNo, message });
+        const residentId = idOf.get(r.atenaNo);
+        if (!r.atenaNo) {
+          fail('宛名番号が空です。');
+          continue;
+        }
+        if (!residentId) {
+          fail(`宛名番号 ${r.atenaNo} の方が見つかりません。宛名番号を確かめてください。`);
+          continue;
+        }
+        const parts = r.programs.split(/[・、,;／/\s]+/).filter(Boolean);
+        const programs = parts.map(programFromText);
+        const unknown = parts.filter((_, i) => programs[i] === null);
+        if (parts.length === 0) {
+          fail('希望検診が空です（例: 胃がん・大腸がん）。');
+          continue;
+        }
+        if (unknown.length) {
+          fail(
+            `希望検診「${unknown.join('、')}」が読めません。検診名（例: 胃がん検診）かコード（例: stomach）で書いてください。`,
+          );
+          continue;
+        }
+        const answered = r.answeredOn ? parseDateInput(r.answeredOn) : { ok: true as const, date: today() };
+        if (!answered.ok) {
+          fail(`回答日: ${answered.message}`);
+          continue;
+        }
+        const channel = channelFromText(r.channel, fallback);
+        if (!channel) {
+          fail(`受付方法「${r.channel}」が読めません（紙・電話・窓口・電子申請）。`);
+          continue;
+        }
+        let sessionId: number | null = null;
+        if (r.sessionDate) {
+          const d = parseDateInput(r.sessionDate);
+          if (!d.ok) {
+            fail(`集団検診日: ${d.message}`);
+            continue;
+          }
+          const match = sessions.filter(
+            (s) =>
+              s.session_date === d.date &&
+              s.programs.some((p) => programs.includes(p as ProgramCode)) &&
+              (!r.venue || s.venue === r.venue),
+          );
+          if (match.length !== 1) {
+            fail(
+              match.length === 0
+                ? `${r.sessionDate} に希望の検診を行う集団検診の日程がありません。`
+                : `${r.sessionDate} は会場が複数あります。会場の列に会場名を書いてください。`,
+            );
+            continue;
+          }
+          sessionId = Number(match[0]!.id);
+        }
+        valid.push({
+          residentId,
+          programs: [...new Set(programs as ProgramCode[])],
+          sessionId,
+          channel,
+          answeredOn: answered.date,
+          note: r.note,
+        });
+      }
+      if (!o.dryRun) for (const v of valid) await save(actor, fy, v);
+      await audit.record(actor, {
+        action: o.dryRun ? 'view' : 'import',
+        screen,
+        residentIds: valid.map((v) => v.residentId),
+        summary: `受診希望の${o.dryRun ? '取込確認' : '取込'}（${o.kind.toUpperCase()} ${rows.length}行: 正常 ${valid.length} / エラー ${errors.length}）`,
+      });
+      return { total: rows.length, valid: valid.length, saved: o.dryRun ? 0 : valid.length, errors };
+    },
+  };
+}
+
+export type PreferencesService = ReturnType<typeof preferencesService>;

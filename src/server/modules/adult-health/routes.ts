@@ -1,0 +1,388 @@
+import { z } from 'zod';
+import { parseDateInput } from '../../platform/calendar/index.ts';
+import { attachment, csvFileName } from '../../platform/csv/export.ts';
+import { badRequest } from '../../platform/errors/app-error.ts';
+import { actorOf, type ZApp } from '../../platform/http/app.ts';
+import { sendMethods } from '../../platform/mailings/types.ts';
+import { programCodes, programLabels } from '../programs/types.ts';
+import { type AdultHealthMailings, type MailingParams, mailingJobKind } from './mailing.ts';
+import { type PreferencesService, preferenceChannels } from './preferences.ts';
+import type { ResidentScreeningService } from './resident-screening.ts';
+import { optOutReasons, reasonLabels } from './rules.ts';
+import { exclusionReasons, listPurposes, type TargetListsService } from './target-lists.ts';
+
+const id = z.coerce.number().int().positive();
+const listParam = z.object({ id });
+const entryParam = z.object({ id, residentId: id });
+const residentParam = z.object({ id });
+const fy = z.coerce.number().int().min(2000).max(2100);
+const program = z.enum(programCodes, { message: '検診の種類を選んでください。' });
+
+/** 和暦・西暦 input → 'YYYY-MM-DD' with the parser's Japanese message. */
+const dateInput = z.string().transform((s, ctx) => {
+  const r = parseDateInput(s);
+  if (!r.ok) {
+    ctx.addIssue({ code: 'custom', message: r.message });
+    return z.NEVER;
+  }
+  return r.date;
+});
+
+const extractionBody = z.object({
+  purpose: z.enum(Object.keys(listPurposes) as [keyof typeof listPurposes], {
+    message: 'リストの種類を選んでください。',
+  }),
+  fiscalYear: fy,
+  programs: z.array(program).min(1, '抽出する検診を1つ以上選んでください。'),
+  title: z.string().max(200).optional(),
+  sessionId: id.nullable().optional(),
+});
+
+const entriesQuery = z.object({
+  included: z.enum(['true', 'false']).optional(),
+  program: program.optional(),
+  coupon: z.enum(['true']).optional(),
+  q: z.string().max(100).optional(),
+  offset: z.coerce.number().int().min(0).default(0),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+});
+
+const optOutBody = z.object({
+  program: program.nullable(),
+  reason: z.enum(Object.keys(optOutReasons) as [keyof typeof optOutReasons], {
+    message: '理由を選んでください。',
+  }),
+  note: z.string().max(500).default(''),
+  validFrom: dateInput,
+  validUntil: dateInput.nullable(),
+});
+
+const preferenceBody = z.object({
+  programs: z.array(program).min(1, '希望する検診を1つ以上選んでください。'),
+  sessionId: id.nullable().default(null),
+  channel: z.enum(Object.keys(preferenceChannels) as [keyof typeof preferenceChannels]),
+  answeredOn: dateInput,
+  note: z.string().max(500).default(''),
+  surveyListId: id.nullable().optional(),
+  version: z.number().int().optional(),
+});
+
+export function registerAdultHealthRoutes(
+  app: ZApp,
+  deps: {
+    lists: TargetListsService;
+    screening: ResidentScreeningService;
+    preferences: PreferencesService;
+    mailings: AdultHealthMailings;
+    jobs: {
+      enqueue(
+        kind: string,
+        title: string,
+        params: unknown,
+        createdBy: number | null,
+      ): Promise<{ id: number }>;
+    };
+  },
+) {
+  const { lists, screening, preferences } = deps;
+
+  app.get('/api/adult/meta', { config: { permission: 'adult.view' } }, async () => ({
+    programs: programCodes.map((c) => ({ code: c, name: programLabels[c] })),
+    purposes: listPurposes,
+    exclusionReasons,
+    optOutReasons,
+    reasonLabels,
+    preferenceChannels,
+    sendMethods,
+    currentFiscalYear: lists.currentFiscalYear(),
+  }));
+
+  // 対象者リスト
+  app.get(
+    '/api/adult/lists',
+    {
+      config: { permission: 'adult.view' },
+      schema: { querystring: z.object({ fiscalYear: fy.optional() }) },
+    },
+    async (req) => ({ lists: await lists.list({ fiscalYear: req.query.fiscalYear }) }),
+  );
+  app.post(
+    '/api/adult/lists',
+    { config: { permission: 'adult.extract' }, schema: { body: extractionBody } },
+    async (req) => ({
+      list: await lists.startExtraction(actorOf(req), req.body),
+    }),
+  );
+  app.get(
+    '/api/adult/lists/:id',
+    { config: { permission: 'adult.view' }, schema: { params: listParam } },
+    async (req) => ({
+      list: await lists.get(req.params.id),
+    }),
+  );
+  app.get(
+    '/api/adult/lists/:id/entries',
+    { config: { permission: 'adult.view' }, schema: { params: listParam, querystring: entriesQuery } },
+    async (req) => {
+      const q = req.query;
+      return lists.entries(
+        actorOf(req),
+        req.params.id,
+        {
+          included: q.included === undefined ? undefined : q.included === 'true',
+          program: q.program,
+          coupon: q.coupon === 'true',
+          q: q.q,
+        },
+        { offset: q.offset, limit: q.limit },
+      );
+    },
+  );
+  app.post(
+    '/api/adult/lists/:id/entries/:residentId/exclude',
+    {
+      config: { permission: 'adult.extract' },
+      schema: {
+        params: entryParam,
+        body: z.object({
+          reason: z.enum(Object.keys(exclusionReasons) as [keyof typeof exclusionReasons], {
+            message: '除外理由を選んでください。',
+          }),
+          note: z.string().max(500).default(''),
+        }),
+      },
+    },
+    async (req) => {
+      await lists.exclude(actorOf(req), req.params.id, req.params.residentId, req.body);
+      return { ok: true };
+    },
+  );
+  app.post(
+    '/api/adult/lists/:id/entries/:residentId/restore',
+    { config: { permission: 'adult.extract' }, schema: { params: entryParam } },
+    async (req) => {
+      await lists.restore(actorOf(req), req.params.id, req.params.residentId);
+      return { ok: true };
+    },
+  );
+  app.post(
+    '/api/adult/lists/:id/entries',
+    {
+      config: { permission: 'adult.extract' },
+      schema: {
+        params: listParam,
+        body: z.object({
+          residentId: id,
+          programs: z.array(program).min(1, '追加する検診を選んでください。'),
+          note: z.string().max(500).default(''),
+        }),
+      },
+    },
+    async (req) => lists.addByHand(actorOf(req), req.params.id, req.body.residentId, req.body),
+  );
+  app.get(
+    '/api/adult/lists/:id/entries/:residentId/judgement',
+    { config: { permission: 'adult.view' }, schema: { params: entryParam } },
+    async (req) => ({ judgements: await lists.whyNot(actorOf(req), req.params.id, req.params.residentId) }),
+  );
+  app.get(
+    '/api/adult/lists/:id/csv',
+    {
+      config: { permission: 'residents.export' },
+      schema: {
+        params: listParam,
+        querystring: z.object({
+          encoding: z.enum(['utf8', 'sjis']).default('utf8'),
+          columns: z.string().optional(),
+          included: z.enum(['true', 'false']).optional(),
+        }),
+      },
+    },
+    async (req, reply) => {
+      const q = req.query;
+      const csv = await lists.exportCsv(actorOf(req), req.params.id, {
+        encoding: q.encoding,
+        columns: q.columns ? q.columns.split(',') : undefined,
+        included: q.included === undefined ? undefined : q.included === 'true',
+      });
+      reply.header(
+        'content-type',
+        q.encoding === 'sjis' ? 'text/csv; charset=Shift_JIS' : 'text/csv; charset=utf-8',
+      );
+      reply.header('content-disposition', attachment(csvFileName(csv.title, q.encoding)));
+      if (csv.unmappable.length) reply.header('x-unmappable-count', String(csv.unmappable.length));
+      return reply.send(csv.body);
+    },
+  );
+  app.post(
+    '/api/adult/lists/:id/mailing',
+    {
+      config: { permission: 'mailings.manage' },
+      schema: {
+        params: listParam,
+        body: z.object({
+          sendDate: dateInput,
+          method: z.enum(Object.keys(sendMethods) as [keyof typeof sendMethods]).default('post'),
+          replyBy: dateInput.optional(),
+        }),
+      },
+    },
+    async (req) => {
+      const list = await lists.get(req.params.id);
+      if (list.status !== 'ready') throw badRequest('抽出が終わっていないリストからは郵送物を作れません。');
+      const a = actorOf(req);
+      const params: MailingParams = {
+        listId: list.id,
+        ...req.body,
+        userId: a.userId,
+        loginId: a.loginId,
+        roleCode: a.roleCode,
+      };
+      return {
+        job: await deps.jobs.enqueue(mailingJobKind, `郵送物の作成: ${list.title}`, params, a.userId),
+      };
+    },
+  );
+
+  // 宛名画面 成人検診
+  app.get(
+    '/api/adult/residents/:id',
+    {
+      config: { permission: 'adult.view' },
+      schema: { params: residentParam, querystring: z.object({ fiscalYear: fy.optional() }) },
+    },
+    async (req) =>
+      screening.overview(actorOf(req), req.params.id, req.query.fiscalYear ?? lists.currentFiscalYear()),
+  );
+  app.post(
+    '/api/adult/residents/:id/opt-outs',
+    { config: { permission: 'adult.edit' }, schema: { params: residentParam, body: optOutBody } },
+    async (req) => screening.addOptOut(actorOf(req), req.params.id, req.body),
+  );
+  app.put(
+    '/api/adult/residents/:id/opt-outs/:optOutId',
+    {
+      config: { permission: 'adult.edit' },
+      schema: {
+        params: z.object({ id, optOutId: id }),
+        body: optOutBody.extend({ version: z.number().int() }),
+      },
+    },
+    async (req) => {
+      await screening.updateOptOut(actorOf(req), req.params.id, req.params.optOutId, req.body);
+      return { ok: true };
+    },
+  );
+  app.delete(
+    '/api/adult/residents/:id/opt-outs/:optOutId',
+    { config: { permission: 'adult.edit' }, schema: { params: z.object({ id, optOutId: id }) } },
+    async (req) => {
+      await screening.deleteOptOut(actorOf(req), req.params.id, req.params.optOutId);
+      return { ok: true };
+    },
+  );
+  app.post(
+    '/api/adult/residents/:id/records',
+    {
+      config: { permission: 'adult.edit' },
+      schema: {
+        params: residentParam,
+        body: z.object({
+          program,
+          method: z.string().max(40).nullable().default(null),
+          screenedOn: dateInput,
+          result: z.string().max(60).nullable().default(null),
+        }),
+      },
+    },
+    async (req) => screening.addRecord(actorOf(req), req.params.id, req.body),
+  );
+  app.post(
+    '/api/adult/residents/:id/reissue',
+    {
+      config: { permission: 'mailings.manage' },
+      schema: {
+        params: residentParam,
+        body: z.object({
+          fiscalYear: fy,
+          method: z.enum(Object.keys(sendMethods) as [keyof typeof sendMethods]).default('counter'),
+          reason: z.string().trim().min(1, '再発行の理由を入力してください（例: 紛失、転入）。').max(200),
+        }),
+      },
+    },
+    async (req, reply) => {
+      const { pdf } = await deps.mailings.reissueTicket(actorOf(req), {
+        residentId: req.params.id,
+        ...req.body,
+      });
+      reply.header('content-type', 'application/pdf');
+      reply.header('content-disposition', 'inline; filename="ticket.pdf"');
+      return reply.send(pdf);
+    },
+  );
+
+  // 受診希望 (F02-01 step 7)
+  app.get(
+    '/api/adult/preferences',
+    {
+      config: { permission: 'adult.view' },
+      schema: {
+        querystring: z.object({
+          fiscalYear: fy,
+          sessionId: id.optional(),
+          program: program.optional(),
+          offset: z.coerce.number().int().min(0).default(0),
+          limit: z.coerce.number().int().min(1).max(500).default(100),
+        }),
+      },
+    },
+    async (req) => preferences.list(actorOf(req), req.query.fiscalYear, req.query),
+  );
+  app.get(
+    '/api/adult/sessions',
+    { config: { permission: 'adult.view' }, schema: { querystring: z.object({ fiscalYear: fy }) } },
+    async (req) => ({ sessions: await preferences.sessionsOf(req.query.fiscalYear) }),
+  );
+  app.put(
+    '/api/adult/preferences/:fiscalYear/:residentId',
+    {
+      config: { permission: 'adult.edit' },
+      schema: { params: z.object({ fiscalYear: fy, residentId: id }), body: preferenceBody },
+    },
+    async (req) => {
+      const { version, ...v } = req.body;
+      return preferences.register(
+        actorOf(req),
+        req.params.fiscalYear,
+        { ...v, residentId: req.params.residentId },
+        version,
+      );
+    },
+  );
+  app.delete(
+    '/api/adult/preferences/:fiscalYear/:residentId',
+    {
+      config: { permission: 'adult.edit' },
+      schema: { params: z.object({ fiscalYear: fy, residentId: id }) },
+    },
+    async (req) => {
+      await preferences.remove(actorOf(req), req.params.fiscalYear, req.params.residentId);
+      return { ok: true };
+    },
+  );
+  app.post(
+    '/api/adult/preferences/:fiscalYear/import',
+    { config: { permission: 'adult.edit' }, schema: { params: z.object({ fiscalYear: fy }) } },
+    async (req) => {
+      const part = await req.file();
+      if (!part) throw badRequest('取り込むファイルを選んでください。');
+      const fields = part.fields as Record<string, { value?: string } | undefined>;
+      const buf = await part.toBuffer();
+      const kind = /\.xml$/i.test(part.filename) || fields.kind?.value === 'xml' ? 'xml' : 'csv';
+      return preferences.importAnswers(actorOf(req), req.params.fiscalYear, buf, {
+        kind,
+        dryRun: fields.dryRun?.value === 'true',
+      });
+    },
+  );
+}

@@ -1,0 +1,391 @@
+/**
+ * 対象者リスト of adult screenings: extraction as a job (F02-01 steps 1 and 8, F02-02 step 1), review with
+ * filters, exclusion with a reason, adding by hand, CSV for an outside printer, and the mailing made from a list.
+ */
+import type { Actor, AuditService } from '../../platform/audit/service.ts';
+import { fiscalYearOf, formatWareki, today } from '../../platform/calendar/index.ts';
+import { type CsvColumn, type CsvEncoding, toCsv } from '../../platform/csv/export.ts';
+import type { Database } from '../../platform/db/connect.ts';
+import { AppError, badRequest, notFound } from '../../platform/errors/app-error.ts';
+import { extractionEngine } from '../../platform/extraction/engine.ts';
+import {
+  type EntryFilter,
+  type EntryRow,
+  targetListsRepository,
+} from '../../platform/extraction/repository.ts';
+import type { JobContext } from '../../platform/jobs/runner.ts';
+import { JobCancelledError } from '../../platform/jobs/runner.ts';
+import { kanaSearchKey, nameSearchKey } from '../../platform/text/index.ts';
+import { type ProgramCode, type ProgramSettings, programLabels } from '../programs/types.ts';
+import { hiddenText } from '../residents/index.ts';
+import { adultHealthSource, judge, toEntry } from './extraction.ts';
+import { adultHealthRepository } from './repository.ts';
+import { type ReasonCode, reasonLabel } from './rules.ts';
+
+export const extractJobKind = 'adult-health.extract';
+
+/** Kinds of list: 希望調査対象 (F02-01 step 1), 一括抽出 (F02-02), 希望者 (F02-01 step 8). */
+export const listPurposes = {
+  'adult-health.survey': '希望調査対象者',
+  'adult-health.invitation': '受診票送付対象者（一括抽出）',
+  'adult-health.preference': '受診票送付対象者（受診希望者）',
+} as const;
+export type ListPurpose = keyof typeof listPurposes;
+
+export const exclusionReasons = {
+  hospitalized: '入院中',
+  facility: '施設入所',
+  workplace: '職場等で受診',
+  declined: '本人の申出',
+  duplicate: '重複',
+  other: 'その他',
+} as const;
+
+export type ExtractionRequest = {
+  purpose: ListPurpose;
+  fiscalYear: number;
+  programs: ProgramCode[];
+  title?: string;
+  /** preference lists: only those who booked this group session */
+  sessionId?: number | null;
+};
+
+type Deps = {
+  database: Database;
+  audit: AuditService;
+  jobs: {
+    enqueue(kind: string, title: string, params: unknown, createdBy: number | null): Promise<{ id: number }>;
+  };
+  programSettings: (fy: number) => Promise<ProgramSettings[]>;
+};
+
+const screen = '成人保健 対象者リスト';
+
+export function targetListsService(deps: Deps) {
+  const { database, audit } = deps;
+  const lists = targetListsRepository(database);
+  const repo = adultHealthRepository(database);
+  const engine = extractionEngine(database);
+
+  async function mustGet(id: number) {
+    const l = await lists.get(id);
+    if (!l?.purpose.startsWith('adult-health.')) throw notFound('対象者リスト');
+    return l;
+  }
+
+  const settingsOf = (l: { settings: unknown }) => l.settings as ProgramSettings[];
+
+  function view(r: EntryRow) {
+    const details = r.details as Record<
+      string,
+      { eligible: boolean; reasons: ReasonCode[]; methods: string[] }
+    >;
+    const reasons = Object.entries(details).flatMap(([p, d]) =>
+      d.reasons.map((c) => `${programLabels[p as ProgramCode] ?? p}: ${reasonLabel(c)}`),
+    );
+    const masked = r.supportMeasure
+      ? { postalCode: '', address: hiddenText, addressExtra: '' }
+      : { postalCode: r.postalCode, address: r.address, addressExtra: r.addressExtra };
+    return { ...r, ...masked, reasons, exclusionLabel: exclusionLabel(r.exclusionReason) };
+  }
+
+  return {
+    /** Creates the list (status extracting) and queues the extraction job. */
+    async startExtraction(actor: Actor, req: ExtractionRequest) {
+      const all = await deps.programSettings(req.fiscalYear);
+      const chosen = all.filter((p) => req.programs.includes(p.code));
+      if (chosen.length === 0) throw badRequest('抽出する検診を1つ以上選んでください。');
+      const off = chosen.filter((p) => !p.enabled);
+      if (off.length)
+        throw badRequest(
+          `${off.map((p) => p.name).join('、')}は${req.fiscalYear}年度に実施しない設定です。事業マスタで「実施」にしてください。`,
+        );
+      const title =
+        req.title?.trim() ||
+        `${formatWareki(`${req.fiscalYear}-04-01`).replace(/4月1日$/, '')}度 ${listPurposes[req.purpose]}（${chosen.map((p) => p.name.replace(/検診$/, '')).join('・')}）`;
+      const list = await lists.create({
+        purpose: req.purpose,
+        title,
+        fiscalYear: req.fiscalYear,
+        programs: chosen.map((p) => p.code),
+        settings: chosen,
+        criteria: { sessionId: req.sessionId ?? null, extractedOn: today() },
+        createdBy: actor.userId,
+      });
+      const job = await deps.jobs.enqueue(
+        extractJobKind,
+        `対象者抽出: ${title}`,
+        { listId: list.id },
+        actor.userId,
+      );
+      await lists.setState(list.id, { jobId: job.id });
+      await audit.record(actor, {
+        action: 'change',
+        screen,
+        summary: `対象者抽出を開始: ${title}`,
+        detail: req,
+      });
+      return { ...list, jobId: job.id };
+    },
+
+    /** The job handler: runs or resumes the extraction of params.listId. */
+    async runExtraction(ctx: JobContext) {
+      const { listId } = ctx.job.params as { listId: number };
+      const list = await mustGet(listId);
+      const preference =
+        list.purpose === 'adult-health.preference'
+          ? { sessionId: (list.criteria.sessionId as number | null) ?? null }
+          : undefined;
+      try {
+        const source = adultHealthSource(repo, settingsOf(list), list.fiscalYear, preference);
+        const counts = await engine.run(listId, source, ctx);
+        await lists.setState(listId, { status: 'ready', counts });
+        return {
+          message: `対象者 ${counts.included.toLocaleString('ja-JP')}人、除外 ${counts.excluded}人`,
+          result: { listId, counts },
+        };
+      } catch (e) {
+        await lists.setState(listId, { status: e instanceof JobCancelledError ? 'cancelled' : 'failed' });
+        throw e;
+      }
+    },
+
+    list: (f: { fiscalYear?: number }) => lists.list({ purposePrefix: 'adult-health.', ...f }),
+    get: mustGet,
+
+    async entries(
+      actor: Actor,
+      listId: number,
+      f: EntryFilter & { q?: string },
+      page: { offset: number; limit: number },
+    ) {
+      await mustGet(listId);
+      const filter: EntryFilter = { ...f };
+      if (f.q?.trim()) {
+        const q = f.q.trim();
+        if (/^\d+$/.test(q)) filter.atenaNo = q;
+        else if (/^[\p{Script=Hiragana}\p{Script=Katakana}ー\s]+$/u.test(q))
+          filter.kanaKey = kanaSearchKey(q);
+        else filter.nameKey = nameSearchKey(q);
+      }
+      const { rows, total } = await lists.entries(listId, filter, page);
+      await audit.record(actor, {
+        action: 'view',
+        screen,
+        residentIds: rows.map((r) => r.residentId),
+        summary: `対象者リスト ${listId} の一覧`,
+      });
+      return { rows: rows.map(view), total };
+    },
+
+    /** Leaves a person out of the list (送付不要, 入院中 …) — they get no document from it. */
+    async exclude(
+      actor: Actor,
+      listId: number,
+      residentId: number,
+      v: { reason: keyof typeof exclusionReasons; note: string },
+    ) {
+      await mustGet(listId);
+      if (!(v.reason in exclusionReasons)) throw badRequest('除外理由を選んでください。');
+      const ok = await lists.setIncluded(listId, residentId, {
+        included: false,
+        reason: v.reason,
+        note: v.note,
+        by: actor.userId,
+      });
+      if (!ok) throw notFound('リストの対象者');
+      await audit.record(actor, {
+        action: 'change',
+        screen,
+        residentIds: [residentId],
+        summary: `対象者リスト ${listId} から除外（${exclusionReasons[v.reason]}）`,
+        detail: v,
+      });
+    },
+
+    /** Puts an excluded person back (a hand-added person is removed instead). */
+    async restore(actor: Actor, listId: number, residentId: number) {
+      const entry = await lists.entry(listId, residentId);
+      if (!entry) throw notFound('リストの対象者');
+      if (entry.exclusionReason?.startsWith('opt_out:'))
+        throw badRequest(
+          '送付不要登録による除外です。宛名画面の成人検診タブで送付不要登録を終了してから再抽出してください。',
+        );
+      await lists.setIncluded(listId, residentId, {
+        included: true,
+        reason: null,
+        note: '',
+        by: actor.userId,
+      });
+      await audit.record(actor, {
+        action: 'change',
+        screen,
+        residentIds: [residentId],
+        summary: `対象者リスト ${listId} に戻す`,
+      });
+    },
+
+    /** Adds a person by hand (転入者 etc.) for the chosen programs, judged now with the list's settings. */
+    async addByHand(
+      actor: Actor,
+      listId: number,
+      residentId: number,
+      v: { programs: string[]; note: string },
+    ) {
+      const list = await mustGet(listId);
+      const facts = await repo.personFacts(residentId, list.fiscalYear);
+      if (!facts) throw notFound('宛名');
+      const settings = settingsOf(list).filter((p) => v.programs.includes(p.code));
+      if (settings.length === 0) throw badRequest('追加する検診を選んでください。');
+      const results = judge(settings, facts.person, list.fiscalYear, facts.history, facts.optOuts);
+      const entry = toEntry(residentId, results);
+      const [atena] = await database.query<{ atena_no: string }>(
+        'SELECT atena_no FROM residents WHERE id = $1',
+        [residentId],
+      );
+      const ok = await lists.addByHand(listId, {
+        residentId,
+        programs: settings.map((p) => p.code),
+        coupons: entry?.coupons ?? [],
+        details: entry?.details ?? {},
+        age: entry?.age ?? results[0]?.ageAtFiscalYearEnd ?? 0,
+        note: v.note,
+        by: actor.userId,
+      });
+      if (!ok)
+        throw new AppError(
+          409,
+          'ALREADY_LISTED',
+          `宛名番号 ${atena?.atena_no ?? ''} の方はすでにこのリストにいます。`,
+        );
+      await audit.record(actor, {
+        action: 'change',
+        screen,
+        residentIds: [residentId],
+        summary: `対象者リスト ${listId} に手動で追加`,
+        detail: v,
+      });
+      return { results };
+    },
+
+    /** なぜ対象外か: the judgement of one person with the list's settings, now. */
+    async whyNot(actor: Actor, listId: number, residentId: number) {
+      const list = await mustGet(listId);
+      const facts = await repo.personFacts(residentId, list.fiscalYear);
+      if (!facts) throw notFound('宛名');
+      await audit.record(actor, {
+        action: 'view',
+        screen,
+        residentIds: [residentId],
+        summary: `対象者リスト ${listId} の判定理由`,
+      });
+      return judge(settingsOf(list), facts.person, list.fiscalYear, facts.history, facts.optOuts);
+    },
+
+    /** CSV of a list (chosen columns; UTF-8 with BOM or Shift_JIS) for review or an outside printer. */
+    async exportCsv(
+      actor: Actor,
+      listId: number,
+      o: { encoding: CsvEncoding; columns?: string[]; included?: boolean },
+    ) {
+      const list = await mustGet(listId);
+      const all: EntryRow[] = [];
+      for (let offset = 0; ; offset += 10_000) {
+        const { rows } = await lists.entries(
+          listId,
+          o.included === undefined ? {} : { included: o.included },
+          {
+            offset,
+            limit: 10_000,
+            order: 'postal',
+          },
+        );
+        all.push(...rows);
+        if (rows.length < 10_000) break;
+      }
+      const columns = pickEntryColumns(entryColumns(settingsOf(list), list.fiscalYear), o.columns);
+      const csv = toCsv(all.map(view), columns, o.encoding);
+      await audit.record(actor, {
+        action: 'export',
+        screen,
+        residentIds: all.map((r) => r.residentId),
+        summary: `対象者リスト ${listId} のCSV出力（${all.length}件）`,
+      });
+      return { ...csv, title: list.title };
+    },
+
+    /** 対象者抽出の基準年度 for a date (default of screens and CLI). */
+    currentFiscalYear: () => fiscalYearOf(today()),
+  };
+}
+
+export type TargetListsService = ReturnType<typeof targetListsService>;
+
+export function exclusionLabel(reason: string | null): string {
+  if (!reason) return '';
+  if (reason.startsWith('opt_out:')) {
+    const r = reason.slice(8) as keyof typeof exclusionReasons;
+    return `送付不要登録（${exclusionReasons[r] ?? 'その他'}）`;
+  }
+  return exclusionReasons[reason as keyof typeof exclusionReasons] ?? reason;
+}
+
+type EntryView =
+  ReturnType<ReturnType<typeof targetListsService>['entries']> extends Promise<{ rows: (infer V)[] }>
+    ? V
+    : never;
+
+const sexText: Record<string, string> = { '1': '男', '2': '女', '9': '不明' };
+
+/** Columns of the list CSV (keys are stable; headers Japanese). */
+export function entryColumns(settings: ProgramSettings[], fy: number): CsvColumn<EntryView>[] {
+  return [
+    { key: 'atenaNo', label: '宛名番号', value: (r) => r.atenaNo },
+    { key: 'name', label: '氏名', value: (r) => r.name },
+    { key: 'nameKana', label: '氏名カナ', value: (r) => r.nameKana },
+    { key: 'birthDate', label: '生年月日', value: (r) => formatWareki(r.birthDate) },
+    { key: 'sex', label: '性別', value: (r) => sexText[r.sex] ?? r.sex },
+    { key: 'age', label: '年度末年齢', value: (r) => r.age },
+    {
+      key: 'postalCode',
+      label: '郵便番号',
+      value: (r) => (r.postalCode ? `${r.postalCode.slice(0, 3)}-${r.postalCode.slice(3)}` : ''),
+    },
+    { key: 'address', label: '住所', value: (r) => r.address },
+    { key: 'addressExtra', label: '方書', value: (r) => r.addressExtra },
+    {
+      key: 'programs',
+      label: '対象検診',
+      value: (r) => r.programs.map((p) => programLabels[p as ProgramCode] ?? p).join('・'),
+    },
+    {
+      key: 'coupons',
+      label: 'クーポン',
+      value: (r) => r.coupons.map((p) => programLabels[p as ProgramCode] ?? p).join('・'),
+    },
+    { key: 'ticketNo', label: '受診券番号', value: (r) => `${fy}-${r.atenaNo}` },
+    { key: 'included', label: '送付', value: (r) => (r.included ? '送付' : '除外') },
+    {
+      key: 'exclusion',
+      label: '除外理由',
+      value: (r) => [r.exclusionLabel, r.exclusionNote].filter(Boolean).join(' '),
+    },
+    { key: 'reasons', label: '判定理由', value: (r) => r.reasons.join('／') },
+    ...settings.map((p) => ({
+      key: `program_${p.code}`,
+      label: p.name,
+      value: (r: EntryView) => {
+        const d = (r.details as Record<string, { eligible: boolean } | undefined>)[p.code];
+        return d ? (d.eligible ? '対象' : '対象外') : '';
+      },
+    })),
+  ];
+}
+
+function pickEntryColumns<T>(all: CsvColumn<T>[], keys?: string[]): CsvColumn<T>[] {
+  if (!keys?.length) return all;
+  const byKey = new Map(all.map((c) => [c.key, c]));
+  const unknown = keys.filter((k) => !byKey.has(k));
+  if (unknown.length) throw badRequest(`出力できない列です: ${unknown.join('、')}`);
+  return keys.map((k) => byKey.get(k)!);
+}

@@ -1,0 +1,129 @@
+/**
+ * 対象者抽出 engine: walks the register in 宛名 id order in batches, lets the module decide per person (pure
+ * rules), and writes the decisions into a snapshot list (target_lists / target_list_entries).
+ *
+ * Resumable: entries are keyed (list, resident) and written with ON CONFLICT DO NOTHING, and a re-run starts
+ * after the highest resident already on the list (that batch is redone idempotently), so a crashed job that
+ * the runner queues again continues where it stopped. platform/ knows no business: the module supplies the
+ * candidates and the decision through {@link ExtractionSource}.
+ */
+import type { Database } from '../db/connect.ts';
+import type { JobContext } from '../jobs/runner.ts';
+
+/** One person's row on a list (what the module decided). */
+export type EntryDraft = {
+  residentId: number;
+  /** eligible programs (vaccines, checkups…) */
+  programs: string[];
+  coupons: string[];
+  /** per program details (eligible, reasons, methods, age…), shown on screens and in CSV */
+  details: unknown;
+  age: number;
+  included: boolean;
+  exclusionReason: string | null;
+};
+
+export type ExtractionSource<C extends { residentId: number }> = {
+  /** how many candidates there are (progress bar total) */
+  count(): Promise<number>;
+  /** up to `limit` candidates with residentId > afterId, ascending */
+  batch(afterId: number, limit: number): Promise<C[]>;
+  /** the decision: an entry, or null = not on the list */
+  evaluate(candidate: C): EntryDraft | null;
+};
+
+export type ListCounts = {
+  total: number;
+  included: number;
+  excluded: number;
+  byProgram: Record<string, number>;
+};
+
+const insertSql = `
+  INSERT INTO target_list_entries (list_id, resident_id, programs, coupons, details, age, included, exclusion_reason)
+  SELECT $1, x.resident_id, x.programs, x.coupons, x.details, x.age, x.included, x.exclusion_reason
+  FROM jsonb_to_recordset($2::jsonb) AS x(resident_id bigint, programs text[], coupons text[], details jsonb,
+    age integer, included boolean, exclusion_reason text)
+  ON CONFLICT (list_id, resident_id) DO NOTHING`;
+
+export function extractionEngine(database: Database) {
+  async function counts(listId: number): Promise<ListCounts> {
+    const [t] = await database.query<{ total: number; included: number }>(
+      `SELECT count(*)::int AS total, count(*) FILTER (WHERE included)::int AS included
+       FROM target_list_entries WHERE list_id = $1`,
+      [listId],
+    );
+    const progs = await database.query<{ program: string; n: number }>(
+      `SELECT p AS program, count(*)::int AS n FROM target_list_entries, unnest(programs) AS p
+       WHERE list_id = $1 AND included GROUP BY p`,
+      [listId],
+    );
+    const total = t?.total ?? 0;
+    const included = t?.included ?? 0;
+    return {
+      total,
+      included,
+      excluded: total - included,
+      byProgram: Object.fromEntries(progs.map((r) => [r.program, r.n])),
+    };
+  }
+
+  async function writeEntries(listId: number, entries: EntryDraft[]): Promise<void> {
+    if (entries.length === 0) return;
+    const json = JSON.stringify(
+      entries.map((e) => ({
+        resident_id: e.residentId,
+        programs: e.programs,
+        coupons: e.coupons,
+        details: e.details,
+        age: e.age,
+        included: e.included,
+        exclusion_reason: e.exclusionReason,
+      })),
+    );
+    await database.query(insertSql, [listId, json]);
+  }
+
+  return {
+    writeEntries,
+
+    /** Counts by inclusion and by program (included entries only). */
+    counts,
+
+    /**
+     * Runs (or resumes) the extraction of `listId`: batches of `batchSize` candidates, progress after each,
+     * cancel honoured between batches (what was written stays; the list is then marked cancelled by the caller).
+     */
+    async run<C extends { residentId: number }>(
+      listId: number,
+      source: ExtractionSource<C>,
+      ctx: Pick<JobContext, 'progress'>,
+      batchSize = 20_000,
+    ): Promise<ListCounts> {
+      const total = await source.count();
+      const [resume] = await database.query<{ last: number | null; done: number }>(
+        'SELECT max(resident_id) AS last, count(*)::int AS done FROM target_list_entries WHERE list_id = $1',
+        [listId],
+      );
+      let afterId = resume?.last ? Number(resume.last) - 1 : 0;
+      let seen = 0;
+      await ctx.progress(0, total, '対象者を抽出しています');
+      for (;;) {
+        const batch = await source.batch(afterId, batchSize);
+        if (batch.length === 0) break;
+        const entries: EntryDraft[] = [];
+        for (const c of batch) {
+          const e = source.evaluate(c);
+          if (e) entries.push(e);
+        }
+        await writeEntries(listId, entries);
+        afterId = batch[batch.length - 1]!.residentId;
+        seen += batch.length;
+        await ctx.progress(Math.min(seen, total), total, `${seen.toLocaleString('ja-JP')}人を判定しました`);
+      }
+      return counts(listId);
+    },
+  };
+}
+
+export type ExtractionEngine = ReturnType<typeof extractionEngine>;
