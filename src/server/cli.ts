@@ -1,4 +1,5 @@
 import { createReadStream, existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { Command, Option } from 'commander';
 import { seedDemoCity } from './modules/residents/demo/seed.ts';
@@ -136,6 +137,67 @@ program
       }
       return 0;
     }),
+  );
+
+const screening = program.command('screening').description('成人検診');
+
+screening
+  .command('eligibility')
+  .description('1人分の検診対象判定を、現在の事業マスタの設定で全検診について表示します')
+  .requiredOption('--birth <date>', '生年月日（YYYY-MM-DD、和暦も可: S51.5.1）')
+  .addOption(new Option('--sex <sex>', '性別').choices(['M', 'F']).makeOptionMandatory())
+  .requiredOption('--fiscal-year <year>', '年度（西暦、例: 2026）')
+  .option('--history <file>', '受診歴のJSONファイル: [{"program","date","method"?,"result"?}]')
+  .option('--defaults', 'データベースを使わず、国の指針の既定値で判定します')
+  .option('--json', 'JSONで出力します')
+  .action(
+    (o: {
+      birth: string;
+      sex: 'M' | 'F';
+      fiscalYear: string;
+      history?: string;
+      defaults?: boolean;
+      json?: boolean;
+    }) =>
+      run(async () => {
+        const { eligibilityReport, parseHistory } = await import(
+          './modules/adult-health/eligibility-report.ts'
+        );
+        const { nationalDefaults } = await import('./modules/programs/index.ts');
+        const { parseDateInput } = await import('./platform/calendar/index.ts');
+        const birth = parseDateInput(o.birth);
+        if (!birth.ok) throw new AppError(400, 'BAD_REQUEST', `--birth: ${birth.message}`);
+        const fiscalYear = Number(o.fiscalYear);
+        if (!Number.isInteger(fiscalYear) || fiscalYear < 1900 || fiscalYear > 2200)
+          throw new AppError(400, 'BAD_REQUEST', '--fiscal-year は西暦の年度（例: 2026）です。');
+        let history: ReturnType<typeof parseHistory> = [];
+        if (o.history) {
+          if (!existsSync(o.history))
+            throw new AppError(400, 'BAD_REQUEST', `履歴ファイルがありません: ${o.history}`);
+          try {
+            history = parseHistory(JSON.parse(await readFile(o.history, 'utf8')));
+          } catch (e) {
+            throw new AppError(400, 'BAD_REQUEST', e instanceof Error ? e.message : String(e));
+          }
+        }
+        let settings = nationalDefaults();
+        if (!o.defaults) {
+          const services = await openRuntime(loadConfig());
+          try {
+            settings = await services.programs.settingsForYear(fiscalYear);
+          } finally {
+            await services.database.close();
+          }
+        }
+        const rows = eligibilityReport(settings, { birthDate: birth.date, sex: o.sex, fiscalYear, history });
+        if (o.json) console.log(JSON.stringify(rows, null, 2));
+        else
+          for (const r of rows)
+            console.log(
+              `${r.program.padEnd(15)} ${r.eligible ? '対象' : '対象外'}  年度末年齢 ${r.ageAtFiscalYearEnd ?? '-'}歳${r.coupon ? '  クーポン' : ''}${r.reasons.length ? `  ${r.reasons.join('、')}` : ''}`,
+            );
+        return 0;
+      }),
   );
 
 program

@@ -56,7 +56,7 @@ export function feeText(p: ProgramSettings, methods: string[]): string {
     const amount = p.fees.amounts[m.code] ?? p.fees.amounts['*'];
     if (amount !== undefined) parts.push(methods.length > 1 ? `${m.name} ${yen(amount)}` : yen(amount));
   }
-  return parts.length ? parts.join('／') : '受診される医療機関でご確認ください';
+  return parts.length ? parts.join('／') : '医療機関でご確認ください';
 }
 
 export function periodText(p: ProgramSettings): string {

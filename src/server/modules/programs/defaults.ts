@@ -66,7 +66,7 @@ export function nationalDefaults(): ProgramSettings[] {
       sex: 'female',
       ageMin: 40,
       interval: { kind: 'interval', years: 2 },
-      methods: [method('mammography', '乳房エックス線検査（マンモグラフィ）')],
+      methods: [method('mammography', 'マンモグラフィ（乳房エックス線）')],
       coupon: { ages: [40], basis: 'previous_fiscal_year' },
     }),
     // 子宮頸: 細胞診 20歳以上 2年に1回; HPV検査単独法 30歳以上 5年に1回 (追跡 1年後) only where the city meets the

@@ -1,0 +1,13 @@
+/**
+ * The application's template registry: every document template of every module, by code. The documents
+ * engine loads this module by URL (also inside its worker threads), so it must stay free of side effects.
+ */
+import { surveyTemplate, ticketTemplate } from './modules/adult-health/documents.ts';
+import type { TemplateRegistry } from './platform/documents/types.ts';
+
+export const templates: TemplateRegistry = {
+  [ticketTemplate.code]: ticketTemplate,
+  [surveyTemplate.code]: surveyTemplate,
+};
+
+export const templatesUrl = new URL(import.meta.url);
