@@ -42,20 +42,35 @@ export function candidateFilter(
   return { bornFrom: unbounded ? null : bornFrom, bornTo, sex };
 }
 
-/** Judges one person for several programs (age computed once per distinct 年齢基準日/cohort setting). */
+type AgeOf = (p: ProgramSettings, birthDate: string) => number | null;
+
+/**
+ * 年度末年齢 with a cache per (年齢基準日, cohort rule, birth date): a city has ~36,000 distinct birth dates, so
+ * an extraction over a million people computes each age once.
+ */
+export function cachedAges(fy: number): AgeOf {
+  const cache = new Map<string, number | null>();
+  return (p, birth) => {
+    const key = `${p.referenceDate.month}/${p.referenceDate.day}/${p.referenceDate.yearOffset}/${p.cohort}/${birth}`;
+    let age = cache.get(key);
+    if (age === undefined) {
+      age = programAge(p, birth, fy);
+      cache.set(key, age);
+    }
+    return age;
+  };
+}
+
+/** Judges one person for several programs. */
 export function judge(
   programs: ProgramSettings[],
   person: PersonFacts,
   fy: number,
   history: HistoryEntry[],
   optOuts: OptOut[],
+  ageOf: AgeOf = cachedAges(fy),
 ): Eligibility[] {
-  const ages = new Map<string, number | null>();
-  return programs.map((p) => {
-    const key = `${p.referenceDate.month}/${p.referenceDate.day}/${p.referenceDate.yearOffset}/${p.cohort}`;
-    if (!ages.has(key)) ages.set(key, programAge(p, person.birthDate, fy));
-    return evaluateProgram(p, person, fy, history, optOuts, ages.get(key)!);
-  });
+  return programs.map((p) => evaluateProgram(p, person, fy, history, optOuts, ageOf(p, person.birthDate)));
 }
 
 /**
@@ -124,9 +139,10 @@ export function adultHealthSource(
     sinceFiscalYear: fy - longest,
     oncePrograms: programs.filter((p) => p.interval.kind === 'once').map((p) => p.code),
   };
+  const ageOf = cachedAges(fy);
   return {
     count: () => repo.countCandidates(filter),
     batch: (afterId, limit) => repo.candidates(filter, afterId, limit, history),
-    evaluate: (c) => toEntry(c.residentId, judge(programs, c, fy, c.history, c.optOuts), c.wanted),
+    evaluate: (c) => toEntry(c.residentId, judge(programs, c, fy, c.history, c.optOuts, ageOf), c.wanted),
   };
 }

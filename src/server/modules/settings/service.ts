@@ -1,5 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/connect.ts';
+import type { Sender } from '../../platform/documents/types.ts';
 import { conflict, notFound } from '../../platform/errors/app-error.ts';
 import { municipality } from './schema.ts';
 
@@ -36,6 +37,20 @@ export function settingsService(db: Db) {
         .values({ id: 1, ...defaultMunicipality })
         .onConflictDoNothing();
     },
+    /** The 差出人 block of every document (documents engine's Sender). */
+    async sender(): Promise<Sender> {
+      const m = await this.get();
+      return {
+        municipalityName: m.name,
+        mayorTitle: m.mayorTitle,
+        mayorName: m.mayorName,
+        centerName: m.centerName,
+        centerPostalCode: m.centerPostalCode,
+        centerAddress: m.centerAddress,
+        centerPhone: m.centerPhone,
+      };
+    },
+
     async get(): Promise<Municipality> {
       const row = (await db.select().from(municipality).where(eq(municipality.id, 1)))[0];
       if (!row) throw notFound('自治体設定');

@@ -39,12 +39,15 @@ export type ListCounts = {
   byProgram: Record<string, number>;
 };
 
-const insertSql = `
-  INSERT INTO target_list_entries (list_id, resident_id, programs, coupons, details, age, included, exclusion_reason)
-  SELECT $1, x.resident_id, x.programs, x.coupons, x.details, x.age, x.included, x.exclusion_reason
-  FROM jsonb_to_recordset($2::jsonb) AS x(resident_id bigint, programs text[], coupons text[], details jsonb,
-    age integer, included boolean, exclusion_reason text)
-  ON CONFLICT (list_id, resident_id) DO NOTHING`;
+/** COPY text-format field: backslash, tab, newline and carriage return escaped. */
+const copyText = (v: string) =>
+  v.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r');
+
+/** A text[] literal for COPY: {"a","b"} (elements quoted). */
+const copyArray = (a: string[]) =>
+  copyText(`{${a.map((x) => `"${x.replace(/["\\]/g, (c) => `\\${c}`)}"`).join(',')}}`);
+
+const copyColumns = '(list_id, resident_id, programs, coupons, details, age, included, exclusion_reason)';
 
 export function extractionEngine(database: Database) {
   async function counts(listId: number): Promise<ListCounts> {
@@ -68,20 +71,25 @@ export function extractionEngine(database: Database) {
     };
   }
 
+  /**
+   * Writes entries with COPY (the fastest bulk path on both backends) into a temporary table, then moves them
+   * in with ON CONFLICT DO NOTHING so that a resumed run can rewrite its last batch.
+   */
   async function writeEntries(listId: number, entries: EntryDraft[]): Promise<void> {
     if (entries.length === 0) return;
-    const json = JSON.stringify(
-      entries.map((e) => ({
-        resident_id: e.residentId,
-        programs: e.programs,
-        coupons: e.coupons,
-        details: e.details,
-        age: e.age,
-        included: e.included,
-        exclusion_reason: e.exclusionReason,
-      })),
+    const lines = entries.map(
+      (e) =>
+        `${listId}\t${e.residentId}\t${copyArray(e.programs)}\t${copyArray(e.coupons)}\t${copyText(JSON.stringify(e.details))}\t${e.age}\t${e.included ? 't' : 'f'}\t${e.exclusionReason === null ? '\\N' : copyText(e.exclusionReason)}\n`,
     );
-    await database.query(insertSql, [listId, json]);
+    await database.transaction(async (tx) => {
+      await tx.query(
+        'CREATE TEMP TABLE IF NOT EXISTS target_list_entries_load (LIKE target_list_entries INCLUDING DEFAULTS) ON COMMIT DELETE ROWS',
+      );
+      await tx.copyFrom(`COPY target_list_entries_load ${copyColumns} FROM STDIN`, [lines.join('')]);
+      await tx.query(
+        `INSERT INTO target_list_entries SELECT * FROM target_list_entries_load ON CONFLICT (list_id, resident_id) DO NOTHING`,
+      );
+    });
   }
 
   return {
