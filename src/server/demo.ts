@@ -1,5 +1,8 @@
 import type { Services } from './app.ts';
+import { seedAdultHealthDemo } from './modules/adult-health/demo.ts';
+import { seedProgramsDemo } from './modules/programs/index.ts';
 import { seedDemoCity } from './modules/residents/demo/seed.ts';
+import { fiscalYearOf, today } from './platform/calendar/index.ts';
 import type { Config } from './platform/config/config.ts';
 
 /** Demo logins (demo mode only): one user per built-in role, all with this password. */
@@ -54,6 +57,9 @@ export async function ensureDemoData(s: Services, config: Config): Promise<strin
       });
       console.log(` ${((Date.now() - t) / 1000).toFixed(1)}秒`);
     }
+    const fy = fiscalYearOf(today());
+    await seedProgramsDemo({ programs: s.programs }, fy);
+    await seedAdultHealthDemo(s.database, fy);
     lines.push(
       `デモ用ログイン: admin（システム管理者）/ hokenshi（保健師）/ jimu（事務）/ etsuran（閲覧のみ）/ kansa（監査）`,
     );

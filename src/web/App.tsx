@@ -8,6 +8,7 @@ import { AuditScreen } from './screens/AuditScreen.tsx';
 import { JobsScreen } from './screens/JobsScreen.tsx';
 import { LoginScreen } from './screens/LoginScreen.tsx';
 import { PasswordScreen } from './screens/PasswordScreen.tsx';
+import { ProgramsScreen } from './screens/ProgramsScreen.tsx';
 import { ResidentNewScreen } from './screens/ResidentNewScreen.tsx';
 import { ResidentScreen } from './screens/ResidentScreen.tsx';
 import { ResidentSearchScreen } from './screens/ResidentSearchScreen.tsx';
@@ -76,6 +77,14 @@ export function App() {
           element={
             <RequirePermission permissions={['users.manage', 'settings.edit']}>
               <AdminScreen />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="/adult/programs"
+          element={
+            <RequirePermission permissions={['programs.view']}>
+              <ProgramsScreen />
             </RequirePermission>
           }
         />
