@@ -5,6 +5,13 @@ import {
   residentsImportHandler,
   residentsService,
 } from './modules/residents/index.ts';
+import {
+  extractJobKind,
+  preferencesService,
+  residentScreeningService,
+  targetListsService,
+} from './modules/adult-health/index.ts';
+import { programsService, registerProgramRoutes } from './modules/programs/index.ts';
 import { registerSettingsRoutes } from './modules/settings/routes.ts';
 import { settingsService } from './modules/settings/service.ts';
 import { builtinRoles, permissions } from './permissions.ts';
@@ -37,7 +44,15 @@ export function createServices(
   const settings = settingsService(db);
   const residents = residentsService({ database, audit, sealer });
   jobs.register(importJobKind, residentsImportHandler({ database, files, audit, sealer }));
-  return { database, db, sealer, audit, auth, files, jobs, settings, residents };
+  const programs = programsService({ db, audit });
+  const programSettings = (fy: number) => programs.settingsForYear(fy);
+  const adult = {
+    lists: targetListsService({ database, audit, jobs, programSettings }),
+    screening: residentScreeningService({ database, audit, programSettings }),
+    preferences: preferencesService({ database, audit }),
+  };
+  jobs.register(extractJobKind, (ctx) => adult.lists.runExtraction(ctx));
+  return { database, db, sealer, audit, auth, files, jobs, settings, residents, programs, adult };
 }
 
 export type Services = ReturnType<typeof createServices>;
@@ -78,6 +93,7 @@ export async function createHttp(
     db: s.db,
     audit: s.audit,
   });
+  registerProgramRoutes(app, { programs: s.programs, audit: s.audit });
   await app.ready();
   return app;
 }
