@@ -3,11 +3,16 @@ import {
   importJobKind,
   registerResidentRoutes,
   residentsImportHandler,
+  residentsPeople,
   residentsService,
 } from './modules/residents/index.ts';
+import { templates, templatesUrl } from './document-templates.ts';
 import {
+  adultHealthMailings,
   extractJobKind,
+  mailingJobKind,
   preferencesService,
+  registerAdultHealthRoutes,
   residentScreeningService,
   targetListsService,
 } from './modules/adult-health/index.ts';
@@ -25,6 +30,8 @@ import type { Database } from './platform/db/connect.ts';
 import { fileStore } from './platform/files/store.ts';
 import { createHttpApp } from './platform/http/app.ts';
 import { registerJobRoutes } from './platform/jobs/routes.ts';
+import { registerMailingRoutes } from './platform/mailings/routes.ts';
+import { mailingsService } from './platform/mailings/service.ts';
 import { jobRunner } from './platform/jobs/runner.ts';
 
 export const webRoot = fileURLToPath(new URL('../../dist/web', import.meta.url));
@@ -32,7 +39,7 @@ export const webRoot = fileURLToPath(new URL('../../dist/web', import.meta.url))
 /** Services of the whole product over one database: what the HTTP app, the CLI and tests share. */
 export function createServices(
   database: Database,
-  config: Pick<Config, 'idleTimeoutMinutes' | 'lockoutThreshold' | 'lockoutMinutes'>,
+  config: Pick<Config, 'idleTimeoutMinutes' | 'lockoutThreshold' | 'lockoutMinutes'> & { printWorkers?: number },
   secretKey: Buffer,
 ) {
   const db = database.db;
@@ -44,15 +51,36 @@ export function createServices(
   const settings = settingsService(db);
   const residents = residentsService({ database, audit, sealer });
   jobs.register(importJobKind, residentsImportHandler({ database, files, audit, sealer }));
+  const mailings = mailingsService({
+    database,
+    audit,
+    files,
+    jobs,
+    people: residentsPeople(database),
+    sender: () => settings.sender(),
+    templates,
+    registryUrl: templatesUrl,
+    workers: config.printWorkers ?? 0,
+  });
   const programs = programsService({ db, audit });
   const programSettings = (fy: number) => programs.settingsForYear(fy);
+  const screening = residentScreeningService({ database, audit, programSettings });
+  const preferences = preferencesService({ database, audit });
   const adult = {
     lists: targetListsService({ database, audit, jobs, programSettings }),
-    screening: residentScreeningService({ database, audit, programSettings }),
-    preferences: preferencesService({ database, audit }),
+    screening,
+    preferences,
+    mailings: adultHealthMailings({
+      database,
+      mailings,
+      screening,
+      programSettings,
+      sessions: (fy) => preferences.sessionsOf(fy),
+    }),
   };
   jobs.register(extractJobKind, (ctx) => adult.lists.runExtraction(ctx));
-  return { database, db, sealer, audit, auth, files, jobs, settings, residents, programs, adult };
+  jobs.register(mailingJobKind, (ctx) => adult.mailings.runMailingJob(ctx));
+  return { database, db, sealer, audit, auth, files, jobs, settings, residents, programs, mailings, adult };
 }
 
 export type Services = ReturnType<typeof createServices>;
@@ -94,6 +122,8 @@ export async function createHttp(
     audit: s.audit,
   });
   registerProgramRoutes(app, { programs: s.programs, audit: s.audit });
+  registerMailingRoutes(app, { mailings: s.mailings });
+  registerAdultHealthRoutes(app, { ...s.adult, jobs: s.jobs });
   await app.ready();
   return app;
 }

@@ -4,14 +4,18 @@ import { ComingSoon, NotFound } from './components/ComingSoon.tsx';
 import { Layout, RequirePermission } from './components/Layout.tsx';
 import { homePath, useAuth } from './lib/auth.tsx';
 import { AdminScreen } from './screens/AdminScreen.tsx';
+import { AdultHomeScreen } from './screens/AdultHomeScreen.tsx';
 import { AuditScreen } from './screens/AuditScreen.tsx';
 import { JobsScreen } from './screens/JobsScreen.tsx';
 import { LoginScreen } from './screens/LoginScreen.tsx';
+import { MailingScreen } from './screens/MailingScreen.tsx';
 import { PasswordScreen } from './screens/PasswordScreen.tsx';
+import { PreferencesScreen } from './screens/PreferencesScreen.tsx';
 import { ProgramsScreen } from './screens/ProgramsScreen.tsx';
 import { ResidentNewScreen } from './screens/ResidentNewScreen.tsx';
 import { ResidentScreen } from './screens/ResidentScreen.tsx';
 import { ResidentSearchScreen } from './screens/ResidentSearchScreen.tsx';
+import { TargetListScreen } from './screens/TargetListScreen.tsx';
 
 function Home() {
   const { user, loading } = useAuth();
@@ -88,7 +92,38 @@ export function App() {
             </RequirePermission>
           }
         />
-        <Route path="/adult" element={<ComingSoon title="成人保健" />} />
+        <Route
+          path="/adult"
+          element={
+            <RequirePermission permissions={['adult.view']}>
+              <AdultHomeScreen />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="/adult/lists/:id"
+          element={
+            <RequirePermission permissions={['adult.view']}>
+              <TargetListScreen />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="/adult/preferences"
+          element={
+            <RequirePermission permissions={['adult.view']}>
+              <PreferencesScreen />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="/mailings/:id"
+          element={
+            <RequirePermission permissions={['mailings.view']}>
+              <MailingScreen />
+            </RequirePermission>
+          }
+        />
         <Route path="/maternal" element={<ComingSoon title="母子保健" />} />
         <Route path="/vaccination" element={<ComingSoon title="予防接種" />} />
         <Route path="/visits" element={<ComingSoon title="訪問・相談・教育" />} />

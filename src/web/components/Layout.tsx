@@ -13,7 +13,7 @@ type MenuItem = { label: string; to: string; permissions: string[] };
 const staff = ['residents.search', 'residents.view'];
 export const menuItems: MenuItem[] = [
   { label: '宛名検索', to: '/residents', permissions: ['residents.search'] },
-  { label: '成人保健', to: '/adult', permissions: staff },
+  { label: '成人保健', to: '/adult', permissions: ['adult.view'] },
   { label: '母子保健', to: '/maternal', permissions: staff },
   { label: '予防接種', to: '/vaccination', permissions: staff },
   { label: '訪問・相談・教育', to: '/visits', permissions: staff },

@@ -43,7 +43,7 @@ export function setAuthErrorHandler(h: AuthErrorHandler | null): void {
 
 const authCodes = new Set(['UNAUTHENTICATED', 'SESSION_EXPIRED', 'PASSWORD_CHANGE_REQUIRED']);
 
-type Options = { silentAuth?: boolean };
+type Options = { silentAuth?: boolean; blob?: boolean };
 
 async function request<T>(method: string, path: string, body?: unknown, opts: Options = {}): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
@@ -64,6 +64,7 @@ async function request<T>(method: string, path: string, body?: unknown, opts: Op
       'サーバーに接続できません。ネットワークを確かめてから、もう一度操作してください。',
     );
   }
+  if (res.ok && opts.blob) return (await res.blob()) as T;
   const text = await res.text();
   let data: unknown = null;
   if (text) {
@@ -92,6 +93,9 @@ export const api = {
   post: <T>(path: string, body?: unknown, opts?: Options) => request<T>('POST', path, body ?? {}, opts),
   put: <T>(path: string, body: unknown) => request<T>('PUT', path, body),
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, body),
+  del: <T>(path: string) => request<T>('DELETE', path),
+  /** A POST answered with a file (PDF, CSV): the body as a Blob; errors as ApiError like the others. */
+  postBlob: (path: string, body?: unknown) => request<Blob>('POST', path, body ?? {}, { blob: true }),
   /** multipart/form-data (the FormData field order is kept as appended). */
   upload: <T>(path: string, form: FormData) => request<T>('POST', path, form),
 };

@@ -1,5 +1,5 @@
-import { Stack, Tabs, Title } from '@mantine/core';
-import { useSearchParams } from 'react-router';
+import { Button, Group, Stack, Tabs, Title } from '@mantine/core';
+import { Link, useSearchParams } from 'react-router';
 import { MunicipalityTab } from '../components/admin/MunicipalityTab.tsx';
 import { RolesTab } from '../components/admin/RolesTab.tsx';
 import { UsersTab } from '../components/admin/UsersTab.tsx';
@@ -18,9 +18,16 @@ export function AdminScreen() {
 
   return (
     <Stack gap="sm">
-      <Title order={1} size="h3">
-        管理
-      </Title>
+      <Group justify="space-between">
+        <Title order={1} size="h3">
+          管理
+        </Title>
+        {can('programs.view') && (
+          <Button component={Link} to="/adult/programs" variant="default">
+            事業マスタ（成人検診）
+          </Button>
+        )}
+      </Group>
       <Tabs
         value={tab}
         onChange={(v) => v && setSearchParams({ tab: v }, { replace: true })}

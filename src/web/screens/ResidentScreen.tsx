@@ -2,7 +2,9 @@ import { Anchor, Button, Group, Loader, Stack, Tabs, Text, Title } from '@mantin
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useLocation, useNavigate, useParams, useSearchParams } from 'react-router';
+import { AdultTab } from '../components/adult/AdultTab.tsx';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
+import { SendHistoryTab } from '../components/mailings/SendHistoryTab.tsx';
 import { HistoryTab } from '../components/residents/HistoryTab.tsx';
 import { HouseholdTable } from '../components/residents/HouseholdTable.tsx';
 import { ResidentEditModal } from '../components/residents/ResidentEditModal.tsx';
@@ -15,13 +17,11 @@ import { formatPostal } from '../lib/format.ts';
 import type { ResidentDetail } from '../lib/types.ts';
 
 const futureTabs = [
-  { value: 'adult', label: '成人検診' },
   { value: 'maternal', label: '母子' },
   { value: 'vaccination', label: '予防接種' },
   { value: 'visits', label: '訪問・相談' },
-  { value: 'mailings', label: '送付履歴' },
 ];
-const tabValues = ['basic', 'household', 'history', ...futureTabs.map((t) => t.value)];
+const tabValues = ['basic', 'household', 'history', 'adult', 'mailings', ...futureTabs.map((t) => t.value)];
 
 /** 宛名画面: basic info with status badges, household, 異動履歴 and one tab per business area. */
 export function ResidentScreen() {
@@ -101,11 +101,13 @@ export function ResidentScreen() {
           <Tabs.Tab value="basic">基本情報</Tabs.Tab>
           <Tabs.Tab value="household">世帯</Tabs.Tab>
           <Tabs.Tab value="history">異動履歴</Tabs.Tab>
+          {can('adult.view') && <Tabs.Tab value="adult">成人検診</Tabs.Tab>}
           {futureTabs.map((t) => (
             <Tabs.Tab key={t.value} value={t.value}>
               {t.label}
             </Tabs.Tab>
           ))}
+          {can('mailings.view') && <Tabs.Tab value="mailings">送付履歴</Tabs.Tab>}
         </Tabs.List>
         {tab === 'basic' && (
           <Tabs.Panel value="basic" pt="sm">
@@ -120,6 +122,16 @@ export function ResidentScreen() {
         {tab === 'history' && (
           <Tabs.Panel value="history" pt="sm">
             <HistoryTab residentId={r.id} events={events} />
+          </Tabs.Panel>
+        )}
+        {tab === 'adult' && can('adult.view') && (
+          <Tabs.Panel value="adult" pt="sm">
+            <AdultTab residentId={r.id} />
+          </Tabs.Panel>
+        )}
+        {tab === 'mailings' && can('mailings.view') && (
+          <Tabs.Panel value="mailings" pt="sm">
+            <SendHistoryTab residentId={r.id} />
           </Tabs.Panel>
         )}
         {futureTabs

@@ -33,7 +33,15 @@ export type PreferenceInput = {
   surveyListId?: number | null;
 };
 
-type SessionRow = { id: number; session_date: string; programs: string[]; venue: string };
+type SessionRow = {
+  id: number;
+  session_date: string;
+  start_time: string;
+  end_time: string;
+  capacity: number;
+  programs: string[];
+  venue: string;
+};
 
 /** 希望検診 written as a code (stomach), a name (胃がん検診) or a short name (胃がん, 胃). */
 export function programFromText(text: string): ProgramCode | null {
@@ -141,8 +149,9 @@ export function preferencesService(deps: { database: Database; audit: AuditServi
 
   async function sessionsOf(fy: number): Promise<SessionRow[]> {
     return database.query<SessionRow>(
-      `SELECT s.id, s.session_date, s.programs, v.name AS venue FROM screening_sessions s
-       JOIN venues v ON v.id = s.venue_id WHERE s.fiscal_year = $1`,
+      `SELECT s.id, s.session_date, s.start_time, s.end_time, s.capacity, s.programs, v.name AS venue
+       FROM screening_sessions s JOIN venues v ON v.id = s.venue_id
+       WHERE s.fiscal_year = $1 ORDER BY s.session_date, s.start_time, s.id`,
       [fy],
     );
   }

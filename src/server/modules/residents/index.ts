@@ -1,6 +1,7 @@
 // Public face of the residents module (宛名): other modules import only from here.
 export { applyRecords, type MyNumberSealer } from './apply.ts';
 export { type ImportParams, importJobKind, residentsImportHandler } from './import-job.ts';
+export { residentsPeople } from './people.ts';
 export { registerResidentRoutes } from './routes.ts';
 export {
   hiddenText,

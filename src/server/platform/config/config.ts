@@ -21,6 +21,8 @@ export type Config = {
   /** Use the Secure flag on the session cookie (set when served over HTTPS). */
   secureCookies: boolean;
   logLevel: string;
+  /** Worker threads for batch printing (0 = render in the job's own thread). */
+  printWorkers: number;
 };
 
 function intEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -52,5 +54,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     lockoutMinutes: intEnv(env, 'SUKOYAKA_LOCKOUT_MINUTES', 15),
     secureCookies: boolEnv(env, 'SUKOYAKA_SECURE_COOKIES', false),
     logLevel: env.LOG_LEVEL || 'info',
+    printWorkers: intEnv(env, 'SUKOYAKA_PRINT_WORKERS', 2),
   };
 }

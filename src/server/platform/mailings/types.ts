@@ -48,7 +48,10 @@ export type MailingPurpose = {
    * may be allowed by purposes that serve them.
    */
   allowedStatuses?: string[];
-  /** Headers of the payload's scalar fields in the CSV for an outside printer (default: the key). */
+  /**
+   * Headers of the payload's scalar fields in the CSV for an outside printer, in this order (other keys
+   * follow with the key as header; jsonb does not keep the payload's key order).
+   */
   csvLabels?: PurposeCsvLabels;
 };
 

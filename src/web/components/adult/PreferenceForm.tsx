@@ -1,0 +1,588 @@
+import {
+  Alert,
+  Badge,
+  Box,
+  Button,
+  Checkbox,
+  Group,
+  Kbd,
+  NativeSelect,
+  Paper,
+  Radio,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+} from '@mantine/core';
+import { useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, type KeyboardEvent, useEffect, useRef, useState } from 'react';
+import { Link } from 'react-router';
+import { today } from '../../../server/platform/calendar/date-age.ts';
+import {
+  type AdultSession,
+  adultKeys,
+  defaultFiscalYearEndAge,
+  fetchPreferenceIndex,
+  findByAtenaNo,
+  type PreferenceRow,
+  type ProgramCode,
+  sessionLabel,
+  typedDateText,
+} from '../../lib/adult-api.ts';
+import { ApiError, api } from '../../lib/api.ts';
+import type { Resident } from '../../lib/types.ts';
+import { useEnterToNext } from '../../lib/useEnterToNext.ts';
+import { ageOn, formatWareki, formatWarekiWithYear, parseDateInput } from '../../lib/wareki.ts';
+import { DateField } from '../DateField.tsx';
+import { ErrorAlert } from '../ErrorAlert.tsx';
+import { StatusBadges } from '../StatusBadges.tsx';
+
+/** The 受付方法 staff choose when typing an answer (CSV/XML are set by the import). */
+const entryChannels = ['paper', 'phone', 'counter'] as const;
+const channelShort: Record<string, string> = { paper: '紙', phone: '電話', counter: '窓口' };
+
+export type Person = Pick<Resident, 'id' | 'atenaNo' | 'name' | 'nameKana' | 'birthDate'> &
+  Partial<Pick<Resident, 'status' | 'supportMeasure'>>;
+
+/** A row of the answers table to edit (nonce: the same row can be chosen twice). */
+export type EditRequest = { row: PreferenceRow; nonce: number };
+
+type Props = {
+  fiscalYear: number;
+  /** programs to offer, in master order (code, name) */
+  programs: { code: ProgramCode; name: string }[];
+  sessions: AdultSession[];
+  channels: Record<string, string>;
+  editRequest: EditRequest | null;
+  canEdit: boolean;
+};
+
+type Conflict = {
+  programs?: string[];
+  session_id?: number | null;
+  channel?: string;
+  answered_on?: string;
+  note?: string;
+  version?: number;
+};
+
+const textTypes = new Set(['text', 'search', 'tel', 'number', 'email', 'password', 'url']);
+const isTextEntry = (el: EventTarget) =>
+  el instanceof HTMLTextAreaElement || (el instanceof HTMLInputElement && textTypes.has(el.type));
+
+const toHalfDigits = (s: string) =>
+  s.trim().replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
+
+/**
+ * 受診希望の登録 (F02-01 step 7), keyboard first: 宛名番号 + Enter finds the person (and their answer of the
+ * 年度, loaded for editing), number keys 1–9 toggle the programs, Enter moves on, Enter on 備考 or Ctrl+Enter
+ * saves; then the form is cleared (受付方法 and 回答日 stay for the next form of the pile) and the focus is
+ * back in 宛名番号.
+ */
+export function PreferenceForm({ fiscalYear, programs, sessions, channels, editRequest, canEdit }: Props) {
+  const queryClient = useQueryClient();
+  const onEnter = useEnterToNext();
+  const atenaRef = useRef<HTMLInputElement>(null);
+  const formRef = useRef<HTMLFormElement>(null);
+  const submitRef = useRef<HTMLButtonElement>(null);
+  const [atenaNo, setAtenaNo] = useState('');
+  const [looked, setLooked] = useState('');
+  const [lookupMessage, setLookupMessage] = useState<string | null>(null);
+  const [looking, setLooking] = useState(false);
+  const [person, setPerson] = useState<Person | null>(null);
+  const [existing, setExisting] = useState<PreferenceRow | null>(null);
+  const [chosen, setChosen] = useState<ProgramCode[]>([]);
+  const [channel, setChannel] = useState<string>('paper');
+  const [sessionId, setSessionId] = useState('');
+  const [answeredOn, setAnsweredOn] = useState(today());
+  const [note, setNote] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+  const [conflict, setConflict] = useState<Conflict | null>(null);
+  const [saved, setSaved] = useState<string | null>(null);
+  // 受付方法 and 回答日 of the last save: the next form of the pile starts with them
+  const sticky = useRef({ channel: 'paper', answeredOn: today() });
+
+  const names = Object.fromEntries(programs.map((p) => [p.code, p.name]));
+  const sessionChoices = sessions.filter((s) => s.programs.some((p) => chosen.includes(p)));
+  const keyed = programs.slice(0, 9);
+
+  function focusFirstProgram() {
+    requestAnimationFrame(() => {
+      formRef.current?.querySelector<HTMLInputElement>('input[name="pref-programs"]')?.focus();
+    });
+  }
+
+  function load(p: Person, row: PreferenceRow | null) {
+    setPerson(p);
+    setExisting(row);
+    setConflict(null);
+    setError(null);
+    setFieldErrors({});
+    setSaved(null);
+    if (row) {
+      setChosen(row.programs);
+      setChannel(row.channel);
+      setSessionId(row.sessionId ? String(row.sessionId) : '');
+      setAnsweredOn(row.answeredOn);
+      setNote(row.note);
+    } else {
+      setChosen([]);
+      setSessionId('');
+      setNote('');
+      setChannel(sticky.current.channel);
+      setAnsweredOn(sticky.current.answeredOn);
+    }
+  }
+
+  function clear() {
+    setAtenaNo('');
+    setLooked('');
+    setPerson(null);
+    setExisting(null);
+    setChosen([]);
+    setSessionId('');
+    setNote('');
+    setConflict(null);
+    setFieldErrors({});
+    setLookupMessage(null);
+    setChannel(sticky.current.channel);
+    setAnsweredOn(sticky.current.answeredOn);
+    requestAnimationFrame(() => atenaRef.current?.focus());
+  }
+
+  async function lookup() {
+    const no = toHalfDigits(atenaNo);
+    setLooked(atenaNo);
+    setSaved(null);
+    setError(null);
+    if (!no) {
+      setLookupMessage(null);
+      setPerson(null);
+      return;
+    }
+    if (!/^\d+$/.test(no)) {
+      setLookupMessage('宛名番号は数字で入力してください。');
+      setPerson(null);
+      return;
+    }
+    setLooking(true);
+    setLookupMessage(null);
+    try {
+      const r = await findByAtenaNo(no);
+      if (!r) {
+        setPerson(null);
+        setExisting(null);
+        setLookupMessage(`宛名番号 ${no} の方は見つかりません。番号を確かめてください。`);
+        return;
+      }
+      const index = await queryClient.fetchQuery({
+        queryKey: adultKeys.preferenceIndex(fiscalYear),
+        queryFn: () => fetchPreferenceIndex(fiscalYear),
+        staleTime: 60_000,
+      });
+      const row = index.get(r.id) ?? null;
+      load(r, row);
+      focusFirstProgram();
+    } catch (e) {
+      setPerson(null);
+      setError(e);
+    } finally {
+      setLooking(false);
+    }
+  }
+
+  // 修正 from the answers table
+  // biome-ignore lint/correctness/useExhaustiveDependencies: only a new request loads the row
+  useEffect(() => {
+    if (!editRequest) return;
+    const { row } = editRequest;
+    setAtenaNo(row.atenaNo);
+    setLooked(row.atenaNo);
+    setLookupMessage(null);
+    load(
+      {
+        id: row.residentId,
+        atenaNo: row.atenaNo,
+        name: row.name,
+        nameKana: row.nameKana,
+        birthDate: row.birthDate,
+      },
+      row,
+    );
+    focusFirstProgram();
+  }, [editRequest]);
+
+  // another 年度: start again
+  // biome-ignore lint/correctness/useExhaustiveDependencies: reset on the 年度 only
+  useEffect(() => {
+    clear();
+    setSaved(null);
+  }, [fiscalYear]);
+
+  /** Sets the programs; a chosen session that screens none of them is dropped. */
+  function setPrograms(next: ProgramCode[]) {
+    const sid = Number(sessionId);
+    if (sid && !sessions.find((s) => s.id === sid)?.programs.some((p) => next.includes(p))) setSessionId('');
+    setChosen(next);
+    if (fieldErrors.programs) setFieldErrors(({ programs: _, ...rest }) => rest);
+  }
+
+  const toggle = (code: ProgramCode) =>
+    setPrograms(chosen.includes(code) ? chosen.filter((x) => x !== code) : [...chosen, code]);
+
+  function onFormKeyDown(e: KeyboardEvent<HTMLFormElement>) {
+    if (e.key === 'Enter' && (e.ctrlKey || e.metaKey) && !e.nativeEvent.isComposing) {
+      e.preventDefault();
+      formRef.current?.requestSubmit();
+      return;
+    }
+    if (/^[1-9]$/.test(e.key) && !e.ctrlKey && !e.altKey && !e.metaKey && !isTextEntry(e.target)) {
+      const p = keyed[Number(e.key) - 1];
+      if (p) {
+        e.preventDefault();
+        toggle(p.code);
+      }
+      return;
+    }
+    // Enter on a program box goes past the group (to 受付方法), not to the next box
+    const t = e.target;
+    if (
+      e.key === 'Enter' &&
+      !e.shiftKey &&
+      !e.ctrlKey &&
+      !e.altKey &&
+      !e.nativeEvent.isComposing &&
+      t instanceof HTMLInputElement &&
+      t.name === 'pref-programs'
+    ) {
+      e.preventDefault();
+      const radios = formRef.current?.querySelectorAll<HTMLInputElement>('input[name="pref-channel"]');
+      const target = [...(radios ?? [])].find((r) => r.checked) ?? radios?.[0];
+      target?.focus();
+      return;
+    }
+    onEnter(e);
+  }
+
+  function onAtenaKeyDown(e: KeyboardEvent<HTMLInputElement>) {
+    if (e.key !== 'Enter' || e.nativeEvent.isComposing || e.ctrlKey || e.metaKey || e.shiftKey) return;
+    e.preventDefault();
+    void lookup();
+  }
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    if (!canEdit) return;
+    if (!person) {
+      setLookupMessage(
+        atenaNo.trim() ? '宛名番号を入力して Enter で方を確かめてください。' : '宛名番号を入力してください。',
+      );
+      atenaRef.current?.focus();
+      return;
+    }
+    if (chosen.length === 0) {
+      setFieldErrors({ programs: '希望する検診を1つ以上選んでください（数字キーでも選べます）。' });
+      focusFirstProgram();
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    setFieldErrors({});
+    try {
+      const body = {
+        programs: programs.map((p) => p.code).filter((c) => chosen.includes(c)),
+        sessionId: sessionId ? Number(sessionId) : null,
+        channel,
+        answeredOn,
+        note,
+      };
+      const res = await api.put<{ id: number; version: number }>(
+        `/api/adult/preferences/${fiscalYear}/${person.id}`,
+        { ...body, ...(existing ? { version: existing.version } : {}) },
+      );
+      const p = person;
+      queryClient.setQueryData<Map<number, PreferenceRow>>(adultKeys.preferenceIndex(fiscalYear), (m) => {
+        if (!m) return m;
+        const parsed = parseDateInput(answeredOn);
+        return new Map(m).set(p.id, {
+          residentId: p.id,
+          atenaNo: p.atenaNo,
+          name: p.name,
+          nameKana: p.nameKana,
+          birthDate: p.birthDate,
+          ...body,
+          answeredOn: parsed.ok ? parsed.date : answeredOn,
+          version: res.version,
+        });
+      });
+      if (!existing) sticky.current = { channel, answeredOn };
+      setSaved(
+        `${person.name}（宛名番号 ${person.atenaNo}）の受診希望を${existing ? '修正' : '登録'}しました。`,
+      );
+      await queryClient.invalidateQueries({ queryKey: adultKeys.preferences(fiscalYear) });
+      clear();
+    } catch (err) {
+      if (err instanceof ApiError) {
+        setFieldErrors(err.fields);
+        if (err.code === 'VERSION_CONFLICT' && err.current) {
+          setConflict(err.current as Conflict);
+          void queryClient.invalidateQueries({ queryKey: adultKeys.preferences(fiscalYear) });
+        }
+      }
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  function adoptConflict(keepInput: boolean) {
+    if (!conflict || !existing) return;
+    const version = conflict.version ?? existing.version;
+    if (keepInput) setExisting({ ...existing, version });
+    else
+      load(person!, {
+        ...existing,
+        programs: (conflict.programs ?? []) as ProgramCode[],
+        sessionId: conflict.session_id ?? null,
+        channel: conflict.channel ?? existing.channel,
+        answeredOn: conflict.answered_on ?? existing.answeredOn,
+        note: conflict.note ?? '',
+        version,
+      });
+    setConflict(null);
+    setError(null);
+    // the chosen button disappears with the notice: keep the focus in the form
+    requestAnimationFrame(() => submitRef.current?.focus());
+  }
+
+  const age = person ? ageOn(person.birthDate) : null;
+  const fyAge = person ? defaultFiscalYearEndAge(person.birthDate, fiscalYear) : null;
+  const sessionText = (id: number | null | undefined) => {
+    if (!id) return 'なし';
+    const s = sessions.find((x) => x.id === Number(id));
+    return s ? sessionLabel(s, names, formatWareki) : `日程 ${id}`;
+  };
+
+  return (
+    <Paper withBorder p="sm" component="section" aria-labelledby="pref-form-title">
+      <form
+        ref={formRef}
+        onSubmit={(e) => void submit(e)}
+        onKeyDown={onFormKeyDown}
+        noValidate
+        aria-labelledby="pref-form-title"
+      >
+        <Stack gap="sm">
+          <Group justify="space-between">
+            <Text fw={700} id="pref-form-title">
+              受診希望の入力
+            </Text>
+            <Text size="xs" c="dimmed">
+              宛名番号 <Kbd>Enter</Kbd> → 数字キー <Kbd>1</Kbd>〜<Kbd>9</Kbd> で検診 → <Kbd>Enter</Kbd>{' '}
+              で次の項目 → 備考で <Kbd>Enter</Kbd>（どこでも <Kbd>Ctrl</Kbd>+<Kbd>Enter</Kbd>）で登録
+            </Text>
+          </Group>
+          {!canEdit && (
+            <Alert color="gray" variant="light">
+              受診希望を登録する権限がありません（閲覧のみ）。
+            </Alert>
+          )}
+          {saved && (
+            <Alert color="teal" variant="light" role="status" py={6}>
+              {saved}
+            </Alert>
+          )}
+          <Group align="flex-start" gap="md">
+            <TextInput
+              ref={atenaRef}
+              label="宛名番号"
+              description="入力して Enter"
+              value={atenaNo}
+              onChange={(e) => {
+                setAtenaNo(e.currentTarget.value);
+                setLookupMessage(null);
+              }}
+              onKeyDown={onAtenaKeyDown}
+              onBlur={() => {
+                if (atenaNo !== looked && atenaNo.trim()) void lookup();
+              }}
+              error={lookupMessage ?? fieldErrors.residentId}
+              inputMode="numeric"
+              autoComplete="off"
+              autoFocus
+              w={180}
+              rightSection={looking ? <Text size="xs">検索中</Text> : null}
+            />
+            <Box style={{ flex: 1 }} pt={24} aria-live="polite">
+              {person ? (
+                <Group gap="sm" wrap="wrap">
+                  <Text fw={700} component={Link} to={`/residents/${person.id}`} c="blue.9">
+                    {person.name}
+                  </Text>
+                  <Text size="sm">{person.nameKana}</Text>
+                  <Text size="sm">{formatWarekiWithYear(person.birthDate)}生</Text>
+                  <Text size="sm">
+                    {age !== null ? `${age}歳` : ''}
+                    {fyAge !== null ? `（年度末 ${fyAge}歳）` : ''}
+                  </Text>
+                  {person.status && (
+                    <StatusBadges status={person.status} supportMeasure={person.supportMeasure ?? false} />
+                  )}
+                  <Badge color={existing ? 'orange.9' : 'blue.9'} variant="outline" radius="sm">
+                    {existing ? '登録済みの回答を修正' : '新規'}
+                  </Badge>
+                </Group>
+              ) : (
+                <Text size="sm" c="dimmed">
+                  宛名番号を入力すると氏名・生年月日を表示します。
+                </Text>
+              )}
+            </Box>
+          </Group>
+
+          <Checkbox.Group
+            label="希望する検診"
+            description="数字キーで選択・解除できます（入力欄以外にフォーカスがあるとき）"
+            value={chosen}
+            onChange={(v) => setPrograms(v as ProgramCode[])}
+            error={fieldErrors.programs}
+          >
+            <Group gap="md" mt={4}>
+              {programs.map((p, i) => (
+                <Checkbox
+                  key={p.code}
+                  value={p.code}
+                  name="pref-programs"
+                  label={
+                    <>
+                      {i < 9 && (
+                        <Kbd size="xs" mr={4} aria-hidden>
+                          {i + 1}
+                        </Kbd>
+                      )}
+                      {p.name}
+                    </>
+                  }
+                  aria-keyshortcuts={i < 9 ? String(i + 1) : undefined}
+                />
+              ))}
+            </Group>
+          </Checkbox.Group>
+
+          <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }} spacing="sm">
+            <Radio.Group label="受付方法" value={channel} onChange={setChannel} error={fieldErrors.channel}>
+              <Group gap="sm" mt={6}>
+                {entryChannels.map((c) => (
+                  <Radio key={c} value={c} label={channelShort[c]} name="pref-channel" title={channels[c]} />
+                ))}
+                {!entryChannels.includes(channel as (typeof entryChannels)[number]) && (
+                  <Radio value={channel} label={channels[channel] ?? channel} name="pref-channel" />
+                )}
+              </Group>
+            </Radio.Group>
+            <NativeSelect
+              label="集団検診の日程（任意）"
+              value={sessionId}
+              onChange={(e) => setSessionId(e.currentTarget.value)}
+              error={fieldErrors.sessionId}
+              data={[
+                { value: '', label: chosen.length ? 'なし（個別・未予約）' : '検診を選ぶと表示します' },
+                ...sessionChoices.map((s) => ({
+                  value: String(s.id),
+                  label: sessionLabel(s, names, formatWareki),
+                })),
+              ]}
+            />
+            <DateField
+              label="回答日"
+              value={answeredOn}
+              onChange={setAnsweredOn}
+              error={fieldErrors.answeredOn}
+            />
+            <TextInput
+              label="備考（任意）"
+              value={note}
+              maxLength={500}
+              onChange={(e) => setNote(e.currentTarget.value)}
+              error={fieldErrors.note}
+              autoComplete="off"
+            />
+          </SimpleGrid>
+
+          <ErrorAlert
+            error={error}
+            title={conflict ? '他の利用者が先に更新しました' : '登録できません'}
+            fieldsShown={['programs', 'channel', 'sessionId', 'answeredOn', 'note']}
+          />
+          {conflict && existing && (
+            <Alert color="orange" variant="light" title="現在登録されている内容">
+              <Table
+                withTableBorder
+                verticalSpacing={2}
+                fz="sm"
+                aria-label="現在登録されている内容とあなたの入力"
+              >
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>項目</Table.Th>
+                    <Table.Th>現在の内容</Table.Th>
+                    <Table.Th>あなたの入力</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  <Table.Tr>
+                    <Table.Th scope="row">希望する検診</Table.Th>
+                    <Table.Td>{(conflict.programs ?? []).map((c) => names[c] ?? c).join('・')}</Table.Td>
+                    <Table.Td>{chosen.map((c) => names[c] ?? c).join('・')}</Table.Td>
+                  </Table.Tr>
+                  <Table.Tr>
+                    <Table.Th scope="row">受付方法</Table.Th>
+                    <Table.Td>{channels[conflict.channel ?? ''] ?? conflict.channel}</Table.Td>
+                    <Table.Td>{channels[channel] ?? channel}</Table.Td>
+                  </Table.Tr>
+                  <Table.Tr>
+                    <Table.Th scope="row">集団検診の日程</Table.Th>
+                    <Table.Td>{sessionText(conflict.session_id)}</Table.Td>
+                    <Table.Td>{sessionText(Number(sessionId) || null)}</Table.Td>
+                  </Table.Tr>
+                  <Table.Tr>
+                    <Table.Th scope="row">回答日</Table.Th>
+                    <Table.Td>{formatWareki(conflict.answered_on)}</Table.Td>
+                    <Table.Td>{typedDateText(answeredOn)}</Table.Td>
+                  </Table.Tr>
+                  <Table.Tr>
+                    <Table.Th scope="row">備考</Table.Th>
+                    <Table.Td>{conflict.note}</Table.Td>
+                    <Table.Td>{note}</Table.Td>
+                  </Table.Tr>
+                </Table.Tbody>
+              </Table>
+              <Text size="sm" mt="xs">
+                どちらを残すか選んでください。
+              </Text>
+              <Group gap="xs" mt={4}>
+                <Button size="xs" variant="light" onClick={() => adoptConflict(false)}>
+                  現在の内容を読み込む（入力を破棄）
+                </Button>
+                <Button size="xs" variant="light" onClick={() => adoptConflict(true)}>
+                  入力内容で上書きする（このあと、もう一度登録してください）
+                </Button>
+              </Group>
+            </Alert>
+          )}
+          <Group>
+            <Button ref={submitRef} type="submit" loading={busy} disabled={!canEdit}>
+              {existing ? '修正を登録' : '登録'}
+            </Button>
+            <Button variant="default" onClick={clear}>
+              クリア
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Paper>
+  );
+}

@@ -1,0 +1,150 @@
+import { Anchor, Button, Group, Loader, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import { ExtractionModal } from '../components/adult/ExtractionModal.tsx';
+import { FiscalYearSelect } from '../components/adult/FiscalYearSelect.tsx';
+import { ListStatusCell } from '../components/adult/ListStatus.tsx';
+import { ErrorAlert } from '../components/ErrorAlert.tsx';
+import { adultKeys, fetchLists, fiscalYearLabel, useAdultMeta } from '../lib/adult-api.ts';
+import { useAuth } from '../lib/auth.tsx';
+import { formatCount, formatJst } from '../lib/format.ts';
+
+const num = { fontVariantNumeric: 'tabular-nums', textAlign: 'right', whiteSpace: 'nowrap' } as const;
+
+/** 成人保健: the 年度's 対象者リスト and the way to 抽出, 受診希望の登録 and 事業マスタ. 年度 lives in the URL. */
+export function AdultHomeScreen() {
+  const { can } = useAuth();
+  const meta = useAdultMeta();
+  const [searchParams, setSearchParams] = useSearchParams();
+  const [extracting, setExtracting] = useState(false);
+  const current = meta.data?.currentFiscalYear ?? null;
+  const fyParam = Number(searchParams.get('fy'));
+  const fy = Number.isInteger(fyParam) && fyParam >= 2000 && fyParam <= 2100 ? fyParam : current;
+
+  const lists = useQuery({
+    queryKey: adultKeys.lists(fy ?? 0),
+    queryFn: () => fetchLists(fy!),
+    enabled: fy !== null,
+    // a viewer without jobs.view sees no job progress: refresh the list instead while one is extracting
+    refetchInterval: (q) =>
+      !can('jobs.view') && q.state.data?.some((l) => l.status === 'extracting') ? 3000 : false,
+  });
+
+  if (meta.isPending) return <Loader size="sm" aria-label="読み込み中" />;
+  if (meta.error || fy === null || current === null) return <ErrorAlert error={meta.error} />;
+  const purposes = meta.data.purposes;
+  const names = Object.fromEntries(meta.data.programs.map((p) => [p.code, p.name.replace(/検診$/, '')]));
+
+  return (
+    <Stack gap="sm">
+      <Group justify="space-between" align="flex-end">
+        <Group align="flex-end" gap="md">
+          <Title order={1} size="h3">
+            成人保健
+          </Title>
+          <FiscalYearSelect
+            value={fy}
+            current={current}
+            onChange={(v) => setSearchParams(v === current ? {} : { fy: String(v) }, { replace: true })}
+          />
+        </Group>
+        <Group gap="xs">
+          {can('adult.extract') && <Button onClick={() => setExtracting(true)}>対象者を抽出</Button>}
+          <Button
+            component={Link}
+            to={`/adult/preferences${fy === current ? '' : `?fy=${fy}`}`}
+            variant="light"
+          >
+            受診希望の登録
+          </Button>
+          {can('programs.view') && (
+            <Button component={Link} to="/adult/programs" variant="default">
+              事業マスタ
+            </Button>
+          )}
+        </Group>
+      </Group>
+
+      <Paper withBorder p="sm" component="section" aria-labelledby="adult-lists-title">
+        <Stack gap="xs">
+          <Text fw={700} id="adult-lists-title">
+            {fiscalYearLabel(fy)}の対象者リスト
+          </Text>
+          <ErrorAlert error={lists.error} />
+          {lists.isPending && <Loader size="sm" aria-label="読み込み中" />}
+          {lists.data && lists.data.length === 0 && (
+            <Text size="sm">
+              この年度の対象者リストはまだありません。
+              {can('adult.extract') ? '「対象者を抽出」から作成してください。' : ''}
+            </Text>
+          )}
+          {lists.data && lists.data.length > 0 && (
+            <Table.ScrollContainer minWidth={1000}>
+              <Table
+                striped
+                highlightOnHover
+                withTableBorder
+                verticalSpacing={4}
+                fz="sm"
+                aria-labelledby="adult-lists-title"
+              >
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>リスト名</Table.Th>
+                    <Table.Th>種類</Table.Th>
+                    <Table.Th>検診</Table.Th>
+                    <Table.Th w={280}>状態</Table.Th>
+                    <Table.Th style={num}>対象</Table.Th>
+                    <Table.Th style={num}>除外</Table.Th>
+                    <Table.Th>作成日時</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {lists.data.map((l) => (
+                    <Table.Tr key={l.id}>
+                      <Table.Td>
+                        <Anchor component={Link} to={`/adult/lists/${l.id}`} fw={600}>
+                          {l.title}
+                        </Anchor>
+                      </Table.Td>
+                      <Table.Td>{purposes[l.purpose] ?? l.purpose}</Table.Td>
+                      <Table.Td>{l.programs.map((p) => names[p] ?? p).join('・')}</Table.Td>
+                      <Table.Td>
+                        <ListStatusCell list={l} />
+                      </Table.Td>
+                      <Table.Td style={num}>
+                        {l.status === 'ready' && typeof l.counts.included === 'number'
+                          ? formatCount(l.counts.included)
+                          : '—'}
+                      </Table.Td>
+                      <Table.Td style={num}>
+                        {l.status === 'ready' && typeof l.counts.excluded === 'number'
+                          ? formatCount(l.counts.excluded)
+                          : '—'}
+                      </Table.Td>
+                      <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatJst(l.createdAt)}</Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
+          )}
+          {lists.data && lists.data.length > 0 && (
+            <Text size="xs" c="dimmed">
+              対象・除外は抽出したときの人数です。除外・追加後の人数はリストを開いて確認してください。
+            </Text>
+          )}
+        </Stack>
+      </Paper>
+      {extracting && (
+        <ExtractionModal
+          opened={extracting}
+          onClose={() => setExtracting(false)}
+          fiscalYear={fy}
+          currentFiscalYear={current}
+        />
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,449 @@
+import {
+  Anchor,
+  Badge,
+  Button,
+  Checkbox,
+  Group,
+  Loader,
+  NativeSelect,
+  Paper,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useEffect, useMemo, useState } from 'react';
+import { Link, useParams, useSearchParams } from 'react-router';
+import { AddEntryModal } from '../components/adult/AddEntryModal.tsx';
+import { ExcludeModal } from '../components/adult/ExcludeModal.tsx';
+import { JudgementModal } from '../components/adult/JudgementModal.tsx';
+import { ListCsvModal } from '../components/adult/ListCsvModal.tsx';
+import { ListStatusCell } from '../components/adult/ListStatus.tsx';
+import { MailingModal } from '../components/adult/MailingModal.tsx';
+import { ErrorAlert } from '../components/ErrorAlert.tsx';
+import {
+  adultKeys,
+  type EntryFilter,
+  fetchEntries,
+  fetchList,
+  fiscalYearLabel,
+  type ListEntry,
+  methodNamer,
+  sessionLabel,
+  useAdultMeta,
+  useSessions,
+} from '../lib/adult-api.ts';
+import { api } from '../lib/api.ts';
+import { useAuth } from '../lib/auth.tsx';
+import { formatCount, formatJst } from '../lib/format.ts';
+import type { Resident } from '../lib/types.ts';
+import { formatWareki } from '../lib/wareki.ts';
+
+const pageSize = 100;
+const shows = { all: 'すべて', send: '送付', excluded: '除外' } as const;
+type Show = keyof typeof shows;
+
+type Filters = { show: Show; program: string; coupon: boolean; q: string; page: number };
+
+function filtersOf(sp: URLSearchParams): Filters {
+  const show = sp.get('show');
+  const page = Number(sp.get('page'));
+  return {
+    show: show === 'send' || show === 'excluded' ? show : 'all',
+    program: sp.get('program') ?? '',
+    coupon: sp.get('coupon') === '1',
+    q: sp.get('q') ?? '',
+    page: Number.isInteger(page) && page > 1 ? page : 1,
+  };
+}
+
+function paramsOf(f: Filters): URLSearchParams {
+  const sp = new URLSearchParams();
+  if (f.show !== 'all') sp.set('show', f.show);
+  if (f.program) sp.set('program', f.program);
+  if (f.coupon) sp.set('coupon', '1');
+  if (f.q.trim()) sp.set('q', f.q.trim());
+  if (f.page > 1) sp.set('page', String(f.page));
+  return sp;
+}
+
+type Modal =
+  | { kind: 'exclude'; entry: ListEntry }
+  | { kind: 'add'; person: Resident | null }
+  | { kind: 'judgement' }
+  | { kind: 'csv' }
+  | { kind: 'mailing' }
+  | null;
+
+const num = { fontVariantNumeric: 'tabular-nums' } as const;
+
+/** 対象者リスト: header, filters in the URL, the people (100 a page), 引き抜き, 追加, 判定, CSV, 郵送物. */
+export function TargetListScreen() {
+  const { id: idParam = '' } = useParams();
+  const id = Number(idParam);
+  const { can } = useAuth();
+  const queryClient = useQueryClient();
+  const meta = useAdultMeta();
+  const [searchParams, setSearchParams] = useSearchParams();
+  const paramKey = searchParams.toString();
+  const filters = useMemo(() => filtersOf(searchParams), [searchParams]);
+  const [q, setQ] = useState(filters.q);
+  const [modal, setModal] = useState<Modal>(null);
+  const [rowError, setRowError] = useState<unknown>(null);
+  const [restoring, setRestoring] = useState<number | null>(null);
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: paramKey stands for searchParams
+  useEffect(() => setQ(filtersOf(searchParams).q), [paramKey]);
+
+  const list = useQuery({
+    queryKey: adultKeys.list(id),
+    queryFn: () => fetchList(id),
+    enabled: Number.isInteger(id) && id > 0,
+    refetchInterval: (query) =>
+      !can('jobs.view') && query.state.data?.status === 'extracting' ? 3000 : false,
+  });
+  const entryFilter: EntryFilter = {
+    included: filters.show === 'send' ? 'true' : filters.show === 'excluded' ? 'false' : undefined,
+    program: filters.program || undefined,
+    coupon: filters.coupon,
+    q: filters.q || undefined,
+    offset: (filters.page - 1) * pageSize,
+    limit: pageSize,
+  };
+  const entries = useQuery({
+    queryKey: [...adultKeys.entries(id), entryFilter, list.data?.status],
+    queryFn: () => fetchEntries(id, entryFilter),
+    enabled: Boolean(list.data),
+    placeholderData: keepPreviousData,
+  });
+  const preferenceSession = list.data?.criteria.sessionId ?? null;
+  const sessions = useSessions(preferenceSession ? (list.data?.fiscalYear ?? null) : null);
+
+  const setFilters = (patch: Partial<Filters>) =>
+    setSearchParams(paramsOf({ ...filters, page: 1, ...patch }), { replace: false });
+
+  function submitSearch(e: FormEvent) {
+    e.preventDefault();
+    setFilters({ q });
+  }
+
+  async function restore(entry: ListEntry) {
+    setRowError(null);
+    setRestoring(entry.residentId);
+    try {
+      await api.post(`/api/adult/lists/${id}/entries/${entry.residentId}/restore`);
+      await queryClient.invalidateQueries({ queryKey: adultKeys.entries(id) });
+    } catch (e) {
+      setRowError(e);
+    } finally {
+      setRestoring(null);
+    }
+  }
+
+  if (!Number.isInteger(id) || id <= 0) return <ErrorAlert error="リストの番号が正しくありません。" />;
+  if (list.isPending || meta.isPending) return <Loader size="sm" aria-label="読み込み中" />;
+  if (list.error || meta.error) return <ErrorAlert error={list.error ?? meta.error} />;
+  const l = list.data;
+  const m = meta.data;
+  const names: Record<string, string> = Object.fromEntries(m.programs.map((p) => [p.code, p.name]));
+  const programName = (code: string) => names[code] ?? code;
+  const short = (code: string) => programName(code).replace(/検診$/, '');
+  const methodName = methodNamer(l.settings);
+  const ready = l.status === 'ready';
+  const session = preferenceSession ? sessions.data?.find((s) => s.id === preferenceSession) : undefined;
+  const counts = l.counts;
+  const total = entries.data?.total ?? 0;
+  const from = total === 0 ? 0 : (filters.page - 1) * pageSize + 1;
+  const to = Math.min(total, filters.page * pageSize);
+  const lastPage = Math.max(1, Math.ceil(total / pageSize));
+  const showActions = can('adult.extract') && ready;
+  const liveIncluded =
+    filters.show === 'send' && !filters.program && !filters.coupon && !filters.q && entries.data
+      ? entries.data.total
+      : null;
+
+  return (
+    <Stack gap="sm">
+      <Anchor
+        component={Link}
+        to={`/adult${l.fiscalYear === m.currentFiscalYear ? '' : `?fy=${l.fiscalYear}`}`}
+        size="sm"
+      >
+        ← 成人保健（対象者リスト一覧）
+      </Anchor>
+      <Paper withBorder p="sm" component="section" aria-label="リストの概要">
+        <Stack gap={6}>
+          <Group justify="space-between" align="flex-start">
+            <Title order={1} size="h3">
+              {l.title}
+            </Title>
+            <ListStatusCell list={l} compact={false} />
+          </Group>
+          <Group gap="lg">
+            <Text size="sm">年度: {fiscalYearLabel(l.fiscalYear)}</Text>
+            <Text size="sm">種類: {m.purposes[l.purpose] ?? l.purpose}</Text>
+            <Text size="sm">
+              抽出日: {l.criteria.extractedOn ? formatWareki(l.criteria.extractedOn) : formatJst(l.createdAt)}
+            </Text>
+            {preferenceSession && (
+              <Text size="sm">
+                集団検診日程:{' '}
+                {session ? sessionLabel(session, names, formatWareki) : `日程 ${preferenceSession}`}
+              </Text>
+            )}
+          </Group>
+          {ready && (
+            <Group gap={6} aria-label="抽出時の人数">
+              <Text size="sm" fw={600}>
+                抽出時の人数
+              </Text>
+              <Badge variant="outline" color="teal.9" radius="sm">
+                対象 {formatCount(counts.included ?? 0)}人
+              </Badge>
+              <Badge variant="outline" color="gray.8" radius="sm">
+                除外 {formatCount(counts.excluded ?? 0)}人
+              </Badge>
+              {l.programs.map((p) => (
+                <Badge key={p} variant="outline" color="blue.9" radius="sm">
+                  {short(p)} {formatCount(counts.byProgram?.[p] ?? 0)}人
+                </Badge>
+              ))}
+            </Group>
+          )}
+        </Stack>
+      </Paper>
+
+      <Group gap="xs">
+        {showActions && (
+          <Button variant="light" onClick={() => setModal({ kind: 'add', person: null })}>
+            対象者を追加
+          </Button>
+        )}
+        {can('residents.search') && (
+          <Button variant="light" onClick={() => setModal({ kind: 'judgement' })}>
+            判定を確認
+          </Button>
+        )}
+        {can('residents.export') && ready && (
+          <Button variant="default" onClick={() => setModal({ kind: 'csv' })}>
+            CSV出力
+          </Button>
+        )}
+        {can('mailings.manage') && ready && (
+          <Button onClick={() => setModal({ kind: 'mailing' })}>郵送物を作成</Button>
+        )}
+      </Group>
+
+      <Paper withBorder p="sm">
+        <form onSubmit={submitSearch} aria-label="対象者の絞り込み">
+          <Group align="flex-end" gap="sm">
+            <NativeSelect
+              label="送付・除外"
+              value={filters.show}
+              onChange={(e) => setFilters({ show: e.currentTarget.value as Show })}
+              data={(Object.keys(shows) as Show[]).map((k) => ({ value: k, label: shows[k] }))}
+              w={120}
+            />
+            <NativeSelect
+              label="検診"
+              value={filters.program}
+              onChange={(e) => setFilters({ program: e.currentTarget.value })}
+              data={[
+                { value: '', label: 'すべて' },
+                ...l.programs.map((p) => ({ value: p, label: programName(p) })),
+              ]}
+              w={180}
+            />
+            <Checkbox
+              label="クーポンのみ"
+              checked={filters.coupon}
+              onChange={(e) => setFilters({ coupon: e.currentTarget.checked })}
+              mb={8}
+            />
+            <TextInput
+              label="氏名・カナ・宛名番号"
+              value={q}
+              onChange={(e) => setQ(e.currentTarget.value)}
+              autoComplete="off"
+              w={240}
+            />
+            <Button type="submit">検索</Button>
+            {(filters.q || filters.program || filters.coupon || filters.show !== 'all') && (
+              <Button variant="subtle" onClick={() => setSearchParams(new URLSearchParams())}>
+                条件をクリア
+              </Button>
+            )}
+          </Group>
+        </form>
+      </Paper>
+
+      <ErrorAlert error={rowError} title="戻せません" />
+      <ErrorAlert error={entries.error} />
+      {entries.isPending && list.data && <Loader size="sm" aria-label="読み込み中" />}
+      {entries.data && (
+        <Stack gap="xs">
+          <Group justify="space-between">
+            <Text fw={700} role="status">
+              該当 {formatCount(total)}人{total > 0 ? `（${formatCount(from)}〜${formatCount(to)}人目）` : ''}
+              {l.status === 'extracting' ? ' — 抽出中のため増えていきます' : ''}
+            </Text>
+            {lastPage > 1 && (
+              <Group gap="xs">
+                <Button
+                  size="compact-sm"
+                  variant="default"
+                  disabled={filters.page <= 1}
+                  onClick={() => setFilters({ page: filters.page - 1 })}
+                >
+                  前の{pageSize}人
+                </Button>
+                <Text size="sm">
+                  {filters.page} / {lastPage}ページ
+                </Text>
+                <Button
+                  size="compact-sm"
+                  variant="default"
+                  disabled={filters.page >= lastPage}
+                  onClick={() => setFilters({ page: filters.page + 1 })}
+                >
+                  次の{pageSize}人
+                </Button>
+              </Group>
+            )}
+          </Group>
+          {entries.data.rows.length === 0 ? (
+            <Text size="sm">該当する方はいません。</Text>
+          ) : (
+            <Table.ScrollContainer minWidth={1200}>
+              <Table striped highlightOnHover withTableBorder verticalSpacing={3} fz="sm" aria-label="対象者">
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>宛名番号</Table.Th>
+                    <Table.Th>氏名</Table.Th>
+                    <Table.Th>カナ</Table.Th>
+                    <Table.Th>生年月日</Table.Th>
+                    <Table.Th style={{ textAlign: 'right' }}>年度末年齢</Table.Th>
+                    <Table.Th>対象検診</Table.Th>
+                    <Table.Th>クーポン</Table.Th>
+                    <Table.Th>判定理由</Table.Th>
+                    <Table.Th>除外理由</Table.Th>
+                    {showActions && <Table.Th>操作</Table.Th>}
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {entries.data.rows.map((e) => {
+                    const optOut = e.exclusionReason?.startsWith('opt_out:');
+                    return (
+                      <Table.Tr key={e.residentId} data-included={e.included}>
+                        <Table.Td style={num}>{e.atenaNo}</Table.Td>
+                        <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                          <Anchor component={Link} to={`/residents/${e.residentId}`} fw={600}>
+                            {e.name}
+                          </Anchor>
+                          {e.addedByHand && (
+                            <Badge size="xs" variant="outline" color="indigo.9" radius="sm" ml={4}>
+                              手動追加
+                            </Badge>
+                          )}
+                        </Table.Td>
+                        <Table.Td style={{ whiteSpace: 'nowrap' }}>{e.nameKana}</Table.Td>
+                        <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatWareki(e.birthDate)}</Table.Td>
+                        <Table.Td style={{ ...num, textAlign: 'right' }}>{e.age}歳</Table.Td>
+                        <Table.Td>{e.programs.map(short).join('・')}</Table.Td>
+                        <Table.Td>{e.coupons.length ? e.coupons.map(short).join('・') : '—'}</Table.Td>
+                        <Table.Td fz="xs">{e.reasons.join('／')}</Table.Td>
+                        <Table.Td>
+                          {!e.included && (
+                            <Badge size="sm" color="gray.8" variant="filled" radius="sm" mr={4}>
+                              除外
+                            </Badge>
+                          )}
+                          {e.exclusionLabel}
+                          {e.exclusionNote ? `（${e.exclusionNote}）` : ''}
+                        </Table.Td>
+                        {showActions && (
+                          <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                            {e.included ? (
+                              <Button
+                                size="compact-xs"
+                                variant="light"
+                                color="red"
+                                onClick={() => setModal({ kind: 'exclude', entry: e })}
+                                aria-label={`${e.name}を除外`}
+                              >
+                                除外
+                              </Button>
+                            ) : optOut ? (
+                              <Anchor
+                                component={Link}
+                                to={`/residents/${e.residentId}?tab=adult`}
+                                size="xs"
+                                title="送付不要登録による除外は、宛名画面の成人検診タブで送付不要登録を終了してから再抽出してください。"
+                              >
+                                送付不要登録を確認
+                              </Anchor>
+                            ) : (
+                              <Button
+                                size="compact-xs"
+                                variant="light"
+                                loading={restoring === e.residentId}
+                                onClick={() => void restore(e)}
+                                aria-label={`${e.name}を戻す`}
+                              >
+                                戻す
+                              </Button>
+                            )}
+                          </Table.Td>
+                        )}
+                      </Table.Tr>
+                    );
+                  })}
+                </Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
+          )}
+        </Stack>
+      )}
+
+      {modal?.kind === 'exclude' && (
+        <ExcludeModal
+          listId={id}
+          entry={modal.entry}
+          reasons={m.exclusionReasons}
+          onClose={() => setModal(null)}
+        />
+      )}
+      {modal?.kind === 'add' && (
+        <AddEntryModal
+          list={l}
+          programName={programName}
+          methodName={methodName}
+          initial={modal.person}
+          onClose={() => setModal(null)}
+        />
+      )}
+      {modal?.kind === 'judgement' && (
+        <JudgementModal
+          list={l}
+          programName={programName}
+          methodName={methodName}
+          onAdd={showActions ? (person) => setModal({ kind: 'add', person }) : undefined}
+          onClose={() => setModal(null)}
+        />
+      )}
+      {modal?.kind === 'csv' && (
+        <ListCsvModal list={l} programName={programName} onClose={() => setModal(null)} />
+      )}
+      {modal?.kind === 'mailing' && (
+        <MailingModal
+          list={l}
+          sendMethods={m.sendMethods}
+          included={liveIncluded}
+          onClose={() => setModal(null)}
+        />
+      )}
+    </Stack>
+  );
+}
