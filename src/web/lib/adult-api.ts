@@ -158,7 +158,6 @@ export const adultKeys = {
   sessions: (fy: number) => ['adult', 'sessions', fy] as const,
   preferences: (fy: number) => ['adult', 'preferences', fy] as const,
   /** kept apart from `preferences` so that refreshing the table does not reload every answer */
-  preferenceIndex: (fy: number) => ['adult', 'preference-index', fy] as const,
   resident: (id: number) => ['adult', 'resident', id] as const,
   /** the same key as the 事業マスタ screens (programs-api.ts), so an edit there refreshes these screens */
   programs: (fy: number) => ['programs', 'year', fy] as const,
@@ -228,21 +227,13 @@ export const fetchPreferences = (fy: number, f: PreferenceFilter = {}) =>
     `/api/adult/preferences${queryString({ fiscalYear: fy, ...f })}`,
   );
 
-/**
- * Every answer of the 年度 by 宛名 id, for loading one person's answer into the entry form. The API has no
- * call for one person, so this reads the 年度's answers page by page (500 a page); the form keeps the map
- * for a minute and updates it with its own saves.
- */
-export async function fetchPreferenceIndex(fy: number): Promise<Map<number, PreferenceRow>> {
-  const out = new Map<number, PreferenceRow>();
-  for (let offset = 0; ; offset += 500) {
-    const page = await fetchPreferences(fy, { offset, limit: 500 });
-    for (const r of page.rows) out.set(r.residentId, r);
-    if (page.rows.length < 500 || offset + 500 >= page.total) return out;
-  }
-}
-
-// ── Requests api.ts does not offer (DELETE, a PDF as a Blob) ────────────────
+/** One person's answer of the 年度 (null when none yet). */
+export const fetchPreference = async (fy: number, residentId: number) =>
+  (
+    await api.get<{ preference: Omit<PreferenceRow, 'atenaNo' | 'name' | 'nameKana' | 'birthDate'> | null }>(
+      `/api/adult/preferences/${fy}/${residentId}`,
+    )
+  ).preference;
 
 // ── Hooks ───────────────────────────────────────────────────────────────────
 

@@ -156,9 +156,42 @@ export function preferencesService(deps: { database: Database; audit: AuditServi
     );
   }
 
-  async function save(actor: Actor, fy: number, v: PreferenceInput, version?: number) {
+  const prefCols = `resident_id AS "residentId", fiscal_year AS "fiscalYear", programs, session_id AS "sessionId",
+    channel, answered_on AS "answeredOn", note, survey_list_id AS "surveyListId", version`;
+
+  async function current(fy: number, residentId: number) {
+    const [row] = await database.query(
+      `SELECT ${prefCols} FROM screening_preferences WHERE fiscal_year = $1 AND resident_id = $2`,
+      [fy, residentId],
+    );
+    return row;
+  }
+
+  /** upsert: imports overwrite (the latest answer counts); by hand, a new answer must not overwrite one. */
+  async function save(actor: Actor, fy: number, v: PreferenceInput, version?: number | 'new') {
     if (v.programs.length === 0) throw badRequest('希望する検診を1つ以上選んでください。');
     if (fiscalYearOf(v.answeredOn) < fy - 1) throw badRequest('回答日が年度と合いません。');
+    if (version === 'new') {
+      const rows = await database.query<{ id: number; version: number }>(
+        `INSERT INTO screening_preferences (fiscal_year, resident_id, survey_list_id, programs, session_id, channel,
+           answered_on, note, updated_by)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (fiscal_year, resident_id) DO NOTHING
+         RETURNING id, version`,
+        [
+          fy,
+          v.residentId,
+          v.surveyListId ?? null,
+          v.programs,
+          v.sessionId,
+          v.channel,
+          v.answeredOn,
+          v.note,
+          actor.userId,
+        ],
+      );
+      if (rows.length === 0) throw conflict('受診希望', await current(fy, v.residentId));
+      return rows[0]!;
+    }
     if (version === undefined) {
       const rows = await database.query<{ id: number; version: number }>(
         `INSERT INTO screening_preferences (fiscal_year, resident_id, survey_list_id, programs, session_id, channel,
@@ -190,10 +223,7 @@ export function preferencesService(deps: { database: Database; audit: AuditServi
       [fy, v.residentId, v.programs, v.sessionId, v.channel, v.answeredOn, v.note, actor.userId, version],
     );
     if (rows.length === 0) {
-      const [cur] = await database.query(
-        'SELECT * FROM screening_preferences WHERE fiscal_year = $1 AND resident_id = $2',
-        [fy, v.residentId],
-      );
+      const cur = await current(fy, v.residentId);
       if (!cur) throw notFound('受診希望');
       throw conflict('受診希望', cur);
     }
@@ -203,7 +233,22 @@ export function preferencesService(deps: { database: Database; audit: AuditServi
   return {
     sessionsOf,
 
-    /** Registers (or replaces) one person's answer; `version` given = edit with optimistic locking. */
+    /** One person's answer of the 年度 (for editing), or null. */
+    async get(actor: Actor, fy: number, residentId: number) {
+      const row = await current(fy, residentId);
+      await audit.record(actor, {
+        action: 'view',
+        screen,
+        residentIds: [residentId],
+        summary: `${fy}年度 受診希望`,
+      });
+      return row ?? null;
+    },
+
+    /**
+     * Registers one person's answer: without `version` it must be new (an existing answer is a 409 with the
+     * stored one, so nobody's answer is overwritten unseen); with `version` it edits with optimistic locking.
+     */
     async register(actor: Actor, fy: number, v: PreferenceInput, version?: number) {
       const [person] = await database.query('SELECT id FROM residents WHERE id = $1', [v.residentId]);
       if (!person) throw notFound('宛名');
@@ -213,7 +258,7 @@ export function preferencesService(deps: { database: Database; audit: AuditServi
         if (!s.programs.some((p) => v.programs.includes(p as ProgramCode)))
           throw badRequest('選んだ日程では希望の検診を行いません。日程を選び直してください。');
       }
-      const row = await save(actor, fy, v, version);
+      const row = await save(actor, fy, v, version ?? 'new');
       await audit.record(actor, {
         action: 'change',
         screen,

@@ -8,7 +8,7 @@ import { programCodes, programLabels } from '../programs/types.ts';
 import { type AdultHealthMailings, type MailingParams, mailingJobKind } from './mailing.ts';
 import { type PreferencesService, preferenceChannels } from './preferences.ts';
 import type { ResidentScreeningService } from './resident-screening.ts';
-import { optOutReasons, reasonLabels } from './rules.ts';
+import { optOutReasons, reasonLabels, resultLabels } from './rules.ts';
 import { exclusionReasons, listPurposes, type TargetListsService } from './target-lists.ts';
 
 const id = z.coerce.number().int().positive();
@@ -93,6 +93,7 @@ export function registerAdultHealthRoutes(
     optOutReasons,
     reasonLabels,
     preferenceChannels,
+    resultLabels,
     sendMethods,
     currentFiscalYear: lists.currentFiscalYear(),
   }));
@@ -342,6 +343,16 @@ export function registerAdultHealthRoutes(
     '/api/adult/sessions',
     { config: { permission: 'adult.view' }, schema: { querystring: z.object({ fiscalYear: fy }) } },
     async (req) => ({ sessions: await preferences.sessionsOf(req.query.fiscalYear) }),
+  );
+  app.get(
+    '/api/adult/preferences/:fiscalYear/:residentId',
+    {
+      config: { permission: 'adult.view' },
+      schema: { params: z.object({ fiscalYear: fy, residentId: id }) },
+    },
+    async (req) => ({
+      preference: await preferences.get(actorOf(req), req.params.fiscalYear, req.params.residentId),
+    }),
   );
   app.put(
     '/api/adult/preferences/:fiscalYear/:residentId',

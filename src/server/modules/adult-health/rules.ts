@@ -30,6 +30,15 @@ export type PersonFacts = {
   status: string;
 };
 
+/** 受診歴の結果 codes (results entry F03 adds its own). */
+export const resultLabels = {
+  negative: '異常なし',
+  needs_followup: '要精検',
+  hpv_negative: 'HPV陰性',
+  hpv_positive_cytology_negative: 'HPV陽性・細胞診陰性（追跡検査）',
+  hpv_positive_cytology_positive: 'HPV陽性・細胞診陽性（要精検）',
+} as const;
+
 /** HPV陽性でトリアージ細胞診が陰性: 追跡検査 (HPV検査) after followUpYears. */
 export const hpvFollowUpResult = 'hpv_positive_cytology_negative';
 

@@ -70,7 +70,22 @@ export function targetListsService(deps: Deps) {
   async function mustGet(id: number) {
     const l = await lists.get(id);
     if (!l?.purpose.startsWith('adult-health.')) throw notFound('対象者リスト');
+    if (l.status === 'extracting' && l.jobId) {
+      // A job cancelled (or failed) before it ran never reached the handler: reflect it on the list.
+      const [job] = await database.query<{ status: string }>('SELECT status FROM jobs WHERE id = $1', [
+        l.jobId,
+      ]);
+      if (job && (job.status === 'cancelled' || job.status === 'failed')) {
+        await lists.setState(id, { status: job.status });
+        return { ...l, status: job.status };
+      }
+    }
     return l;
+  }
+
+  /** The counts shown on the list follow every hand change (除外・戻す・追加). */
+  async function refreshCounts(listId: number) {
+    await lists.setState(listId, { counts: await engine.counts(listId) });
   }
 
   const settingsOf = (l: { settings: unknown }) => l.settings as ProgramSettings[];
@@ -194,6 +209,7 @@ export function targetListsService(deps: Deps) {
         by: actor.userId,
       });
       if (!ok) throw notFound('リストの対象者');
+      await refreshCounts(listId);
       await audit.record(actor, {
         action: 'change',
         screen,
@@ -203,7 +219,7 @@ export function targetListsService(deps: Deps) {
       });
     },
 
-    /** Puts an excluded person back (a hand-added person is removed instead). */
+    /** Puts an excluded person back; a person added by hand is taken off the list instead. */
     async restore(actor: Actor, listId: number, residentId: number) {
       const entry = await lists.entry(listId, residentId);
       if (!entry) throw notFound('リストの対象者');
@@ -211,12 +227,15 @@ export function targetListsService(deps: Deps) {
         throw badRequest(
           '送付不要登録による除外です。宛名画面の成人検診タブで送付不要登録を終了してから再抽出してください。',
         );
-      await lists.setIncluded(listId, residentId, {
-        included: true,
-        reason: null,
-        note: '',
-        by: actor.userId,
-      });
+      if (entry.addedByHand) await lists.removeHandAdded(listId, residentId);
+      else
+        await lists.setIncluded(listId, residentId, {
+          included: true,
+          reason: null,
+          note: '',
+          by: actor.userId,
+        });
+      await refreshCounts(listId);
       await audit.record(actor, {
         action: 'change',
         screen,
@@ -258,6 +277,7 @@ export function targetListsService(deps: Deps) {
           'ALREADY_LISTED',
           `宛名番号 ${atena?.atena_no ?? ''} の方はすでにこのリストにいます。`,
         );
+      await refreshCounts(listId);
       await audit.record(actor, {
         action: 'change',
         screen,

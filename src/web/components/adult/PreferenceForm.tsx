@@ -23,7 +23,7 @@ import {
   type AdultSession,
   adultKeys,
   defaultFiscalYearEndAge,
-  fetchPreferenceIndex,
+  fetchPreference,
   findByAtenaNo,
   type PreferenceRow,
   type ProgramCode,
@@ -33,7 +33,7 @@ import {
 import { ApiError, api } from '../../lib/api.ts';
 import type { Resident } from '../../lib/types.ts';
 import { useEnterToNext } from '../../lib/useEnterToNext.ts';
-import { ageOn, formatWareki, formatWarekiWithYear, parseDateInput } from '../../lib/wareki.ts';
+import { ageOn, formatWareki, formatWarekiWithYear } from '../../lib/wareki.ts';
 import { DateField } from '../DateField.tsx';
 import { ErrorAlert } from '../ErrorAlert.tsx';
 import { StatusBadges } from '../StatusBadges.tsx';
@@ -60,9 +60,9 @@ type Props = {
 
 type Conflict = {
   programs?: string[];
-  session_id?: number | null;
+  sessionId?: number | null;
   channel?: string;
-  answered_on?: string;
+  answeredOn?: string;
   note?: string;
   version?: number;
 };
@@ -178,12 +178,10 @@ export function PreferenceForm({ fiscalYear, programs, sessions, channels, editR
         setLookupMessage(`宛名番号 ${no} の方は見つかりません。番号を確かめてください。`);
         return;
       }
-      const index = await queryClient.fetchQuery({
-        queryKey: adultKeys.preferenceIndex(fiscalYear),
-        queryFn: () => fetchPreferenceIndex(fiscalYear),
-        staleTime: 60_000,
-      });
-      const row = index.get(r.id) ?? null;
+      const pref = await fetchPreference(fiscalYear, r.id);
+      const row: PreferenceRow | null = pref
+        ? { ...pref, atenaNo: r.atenaNo, name: r.name, nameKana: r.nameKana, birthDate: r.birthDate }
+        : null;
       load(r, row);
       focusFirstProgram();
     } catch (e) {
@@ -299,24 +297,9 @@ export function PreferenceForm({ fiscalYear, programs, sessions, channels, editR
         answeredOn,
         note,
       };
-      const res = await api.put<{ id: number; version: number }>(
-        `/api/adult/preferences/${fiscalYear}/${person.id}`,
-        { ...body, ...(existing ? { version: existing.version } : {}) },
-      );
-      const p = person;
-      queryClient.setQueryData<Map<number, PreferenceRow>>(adultKeys.preferenceIndex(fiscalYear), (m) => {
-        if (!m) return m;
-        const parsed = parseDateInput(answeredOn);
-        return new Map(m).set(p.id, {
-          residentId: p.id,
-          atenaNo: p.atenaNo,
-          name: p.name,
-          nameKana: p.nameKana,
-          birthDate: p.birthDate,
-          ...body,
-          answeredOn: parsed.ok ? parsed.date : answeredOn,
-          version: res.version,
-        });
+      await api.put<{ id: number; version: number }>(`/api/adult/preferences/${fiscalYear}/${person.id}`, {
+        ...body,
+        ...(existing ? { version: existing.version } : {}),
       });
       if (!existing) sticky.current = { channel, answeredOn };
       setSaved(
@@ -346,9 +329,9 @@ export function PreferenceForm({ fiscalYear, programs, sessions, channels, editR
       load(person!, {
         ...existing,
         programs: (conflict.programs ?? []) as ProgramCode[],
-        sessionId: conflict.session_id ?? null,
+        sessionId: conflict.sessionId ?? null,
         channel: conflict.channel ?? existing.channel,
-        answeredOn: conflict.answered_on ?? existing.answeredOn,
+        answeredOn: conflict.answeredOn ?? existing.answeredOn,
         note: conflict.note ?? '',
         version,
       });
@@ -545,12 +528,12 @@ export function PreferenceForm({ fiscalYear, programs, sessions, channels, editR
                   </Table.Tr>
                   <Table.Tr>
                     <Table.Th scope="row">集団検診の日程</Table.Th>
-                    <Table.Td>{sessionText(conflict.session_id)}</Table.Td>
+                    <Table.Td>{sessionText(conflict.sessionId)}</Table.Td>
                     <Table.Td>{sessionText(Number(sessionId) || null)}</Table.Td>
                   </Table.Tr>
                   <Table.Tr>
                     <Table.Th scope="row">回答日</Table.Th>
-                    <Table.Td>{formatWareki(conflict.answered_on)}</Table.Td>
+                    <Table.Td>{formatWareki(conflict.answeredOn)}</Table.Td>
                     <Table.Td>{typedDateText(answeredOn)}</Table.Td>
                   </Table.Tr>
                   <Table.Tr>

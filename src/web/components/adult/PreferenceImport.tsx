@@ -40,7 +40,6 @@ export function PreferenceImport({ fiscalYear }: { fiscalYear: number }) {
         setFile(null);
         setInputKey((k) => k + 1);
         await queryClient.invalidateQueries({ queryKey: adultKeys.preferences(fiscalYear) });
-        await queryClient.invalidateQueries({ queryKey: adultKeys.preferenceIndex(fiscalYear) });
       }
     });
   }

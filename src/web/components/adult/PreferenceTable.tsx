@@ -76,7 +76,6 @@ export function PreferenceTable({
       await api.del(`/api/adult/preferences/${fiscalYear}/${deleting.residentId}`);
       setDeleting(null);
       await queryClient.invalidateQueries({ queryKey: adultKeys.preferences(fiscalYear) });
-      await queryClient.invalidateQueries({ queryKey: adultKeys.preferenceIndex(fiscalYear) });
     } catch (e) {
       setDeleteError(e);
     } finally {
