@@ -39,38 +39,6 @@ CREATE TABLE "screening_records" (
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
-CREATE TABLE "target_list_entries" (
-	"list_id" bigint NOT NULL,
-	"resident_id" bigint NOT NULL,
-	"programs" text[] NOT NULL,
-	"coupons" text[] DEFAULT '{}'::text[] NOT NULL,
-	"details" jsonb NOT NULL,
-	"age" integer NOT NULL,
-	"included" boolean DEFAULT true NOT NULL,
-	"exclusion_reason" text,
-	"exclusion_note" text DEFAULT '' NOT NULL,
-	"added_by_hand" boolean DEFAULT false NOT NULL,
-	"updated_by" integer,
-	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
-	CONSTRAINT "target_list_entries_list_id_resident_id_pk" PRIMARY KEY("list_id","resident_id")
-);
---> statement-breakpoint
-CREATE TABLE "target_lists" (
-	"id" bigserial PRIMARY KEY NOT NULL,
-	"purpose" text NOT NULL,
-	"title" text NOT NULL,
-	"fiscal_year" integer NOT NULL,
-	"programs" text[] NOT NULL,
-	"settings" jsonb NOT NULL,
-	"criteria" jsonb DEFAULT '{}'::jsonb NOT NULL,
-	"status" text NOT NULL,
-	"job_id" bigint,
-	"counts" jsonb DEFAULT '{}'::jsonb NOT NULL,
-	"created_by" integer,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
-	"version" integer DEFAULT 1 NOT NULL
-);
---> statement-breakpoint
 CREATE TABLE "medical_institutions" (
 	"id" bigserial PRIMARY KEY NOT NULL,
 	"code" text NOT NULL,
@@ -120,6 +88,38 @@ CREATE TABLE "venues" (
 	"active" boolean DEFAULT true NOT NULL,
 	"version" integer DEFAULT 1 NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "target_list_entries" (
+	"list_id" bigint NOT NULL,
+	"resident_id" bigint NOT NULL,
+	"programs" text[] NOT NULL,
+	"coupons" text[] DEFAULT '{}'::text[] NOT NULL,
+	"details" jsonb NOT NULL,
+	"age" integer NOT NULL,
+	"included" boolean DEFAULT true NOT NULL,
+	"exclusion_reason" text,
+	"exclusion_note" text DEFAULT '' NOT NULL,
+	"added_by_hand" boolean DEFAULT false NOT NULL,
+	"updated_by" integer,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "target_list_entries_list_id_resident_id_pk" PRIMARY KEY("list_id","resident_id")
+);
+--> statement-breakpoint
+CREATE TABLE "target_lists" (
+	"id" bigserial PRIMARY KEY NOT NULL,
+	"purpose" text NOT NULL,
+	"title" text NOT NULL,
+	"fiscal_year" integer NOT NULL,
+	"programs" text[] NOT NULL,
+	"settings" jsonb NOT NULL,
+	"criteria" jsonb DEFAULT '{}'::jsonb NOT NULL,
+	"status" text NOT NULL,
+	"job_id" bigint,
+	"counts" jsonb DEFAULT '{}'::jsonb NOT NULL,
+	"created_by" integer,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"version" integer DEFAULT 1 NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "mailing_destinations" (
@@ -202,7 +202,6 @@ CREATE INDEX "screening_opt_outs_resident_idx" ON "screening_opt_outs" USING btr
 CREATE UNIQUE INDEX "screening_preferences_year_resident_idx" ON "screening_preferences" USING btree ("fiscal_year","resident_id");--> statement-breakpoint
 CREATE INDEX "screening_preferences_session_idx" ON "screening_preferences" USING btree ("session_id");--> statement-breakpoint
 CREATE INDEX "screening_records_resident_idx" ON "screening_records" USING btree ("resident_id","program","fiscal_year");--> statement-breakpoint
-CREATE INDEX "target_list_entries_included_idx" ON "target_list_entries" USING btree ("list_id","included");--> statement-breakpoint
 CREATE UNIQUE INDEX "medical_institutions_code_idx" ON "medical_institutions" USING btree ("code");--> statement-breakpoint
 CREATE UNIQUE INDEX "program_settings_year_code_idx" ON "program_settings" USING btree ("fiscal_year","code");--> statement-breakpoint
 CREATE INDEX "screening_sessions_year_idx" ON "screening_sessions" USING btree ("fiscal_year","session_date");--> statement-breakpoint

@@ -11,13 +11,18 @@ import {
   type Eligibility,
   evaluateProgram,
   type HistoryEntry,
+  type Judgement,
   type OptOut,
   type PersonFacts,
   programAge,
+  withLabels,
 } from './rules.ts';
 
-/** What an entry keeps per program (compact: 1M-person lists stay small). */
-export type EntryDetail = { eligible: boolean; reasons: string[]; methods: string[]; age: number | null };
+/**
+ * What an entry keeps per program, compact so that a million-person list stays small: reasons and methods only
+ * when there are any, the age only when it differs from the entry's (another 年齢基準日).
+ */
+export type EntryDetail = { eligible: boolean; reasons?: string[]; methods?: string[]; age?: number | null };
 
 /** The widest birth-date range and the sex that can match any of the programs (SQL pre-filter). */
 export function candidateFilter(
@@ -50,8 +55,14 @@ type AgeOf = (p: ProgramSettings, birthDate: string) => number | null;
  */
 export function cachedAges(fy: number): AgeOf {
   const cache = new Map<string, number | null>();
+  const prefixes = new Map<ProgramSettings, string>();
   return (p, birth) => {
-    const key = `${p.referenceDate.month}/${p.referenceDate.day}/${p.referenceDate.yearOffset}/${p.cohort}/${birth}`;
+    let prefix = prefixes.get(p);
+    if (prefix === undefined) {
+      prefix = `${p.referenceDate.month}/${p.referenceDate.day}/${p.referenceDate.yearOffset}/${p.cohort}/`;
+      prefixes.set(p, prefix);
+    }
+    const key = prefix + birth;
     let age = cache.get(key);
     if (age === undefined) {
       age = programAge(p, birth, fy);
@@ -61,16 +72,30 @@ export function cachedAges(fy: number): AgeOf {
   };
 }
 
-/** Judges one person for several programs. */
-export function judge(
+/** Judges one person for several programs (bulk path: no labels). */
+export function judgeAll(
   programs: ProgramSettings[],
   person: PersonFacts,
   fy: number,
   history: HistoryEntry[],
   optOuts: OptOut[],
   ageOf: AgeOf = cachedAges(fy),
+): Judgement[] {
+  const out: Judgement[] = [];
+  for (const p of programs)
+    out.push(evaluateProgram(p, person, fy, history, optOuts, ageOf(p, person.birthDate)));
+  return out;
+}
+
+/** Judges one person for several programs, with the reasons' labels (screens, CLI). */
+export function judge(
+  programs: ProgramSettings[],
+  person: PersonFacts,
+  fy: number,
+  history: HistoryEntry[],
+  optOuts: OptOut[],
 ): Eligibility[] {
-  return programs.map((p) => evaluateProgram(p, person, fy, history, optOuts, ageOf(p, person.birthDate)));
+  return judgeAll(programs, person, fy, history, optOuts).map(withLabels);
 }
 
 /**
@@ -78,22 +103,32 @@ export function judge(
  * 送付不要 as the reason) when 送付不要 is the only thing that stopped them; otherwise not on the list.
  * `wanted` (preference lists) limits the programs to those the person asked for.
  */
-export function toEntry(residentId: number, results: Eligibility[], wanted?: string[]): EntryDraft | null {
-  const considered = wanted ? results.filter((r) => wanted.includes(r.program)) : results;
-  const eligible = considered.filter((r) => r.eligible);
-  const optedOut = considered.filter(
-    (r) => !r.eligible && r.reasons.length > 0 && r.reasons.every((c) => c === 'opt_out' || c === 'coupon'),
-  );
+export function toEntry(residentId: number, results: Judgement[], wanted?: string[]): EntryDraft | null {
+  const eligible: string[] = [];
+  const coupons: string[] = [];
+  const optedOut: Judgement[] = [];
+  for (const r of results) {
+    if (wanted && !wanted.includes(r.program)) continue;
+    if (r.eligible) {
+      eligible.push(r.program);
+      if (r.coupon) coupons.push(r.program);
+    } else if (r.reasons.includes('opt_out') && onlyOptOut(r.reasons)) optedOut.push(r);
+  }
   if (eligible.length === 0 && optedOut.length === 0) return null;
-  const details: Record<string, EntryDetail> = {};
+  let age = 0;
   for (const r of results)
-    details[r.program] = {
-      eligible: r.eligible,
-      reasons: r.reasons,
-      methods: r.methods,
-      age: r.ageAtFiscalYearEnd,
-    };
-  const age = results.find((r) => r.ageAtFiscalYearEnd !== null)?.ageAtFiscalYearEnd ?? 0;
+    if (r.ageAtFiscalYearEnd !== null) {
+      age = r.ageAtFiscalYearEnd;
+      break;
+    }
+  const details: Record<string, EntryDetail> = {};
+  for (const r of results) {
+    const d: EntryDetail = { eligible: r.eligible };
+    if (r.reasons.length) d.reasons = r.reasons;
+    if (r.methods.length) d.methods = r.methods;
+    if (r.ageAtFiscalYearEnd !== age) d.age = r.ageAtFiscalYearEnd;
+    details[r.program] = d;
+  }
   if (eligible.length === 0) {
     return {
       residentId,
@@ -105,15 +140,13 @@ export function toEntry(residentId: number, results: Eligibility[], wanted?: str
       exclusionReason: `opt_out:${optedOut[0]!.optOut ?? 'other'}`,
     };
   }
-  return {
-    residentId,
-    programs: eligible.map((r) => r.program),
-    coupons: eligible.filter((r) => r.coupon).map((r) => r.program),
-    details,
-    age,
-    included: true,
-    exclusionReason: null,
-  };
+  return { residentId, programs: eligible, coupons, details, age, included: true, exclusionReason: null };
+}
+
+/** 送付不要 is the only blocking reason (coupon etc. may come with it). */
+function onlyOptOut(reasons: string[]): boolean {
+  for (const c of reasons) if (c !== 'opt_out' && c !== 'coupon' && c !== 'hpv_follow_up') return false;
+  return true;
 }
 
 /** The engine's source for one list: candidates from the register, decisions by the rules. */
@@ -143,6 +176,6 @@ export function adultHealthSource(
   return {
     count: () => repo.countCandidates(filter),
     batch: (afterId, limit) => repo.candidates(filter, afterId, limit, history),
-    evaluate: (c) => toEntry(c.residentId, judge(programs, c, fy, c.history, c.optOuts, ageOf), c.wanted),
+    evaluate: (c) => toEntry(c.residentId, judgeAll(programs, c, fy, c.history, c.optOuts, ageOf), c.wanted),
   };
 }

@@ -7,6 +7,7 @@ import {
   hpvFollowUpResult,
   type OptOut,
   type PersonFacts,
+  withLabels,
 } from './rules.ts';
 
 // Sources: adult-health-statistics-bank-barcode.md §2.1 (指針 table), §2.2 (年度末年齢, legal cohort 4/2–4/1),
@@ -328,7 +329,7 @@ rows.push(
 
 describe('evaluateProgram (adult screening eligibility)', () => {
   it.each(rows)('$name', (r) => {
-    const e = evaluateProgram(r.program, r.person, fy, r.history ?? [], r.optOuts ?? []);
+    const e = withLabels(evaluateProgram(r.program, r.person, fy, r.history ?? [], r.optOuts ?? []));
     expect(e.eligible).toBe(r.eligible);
     expect(e.labels).toEqual(r.labels);
     if (r.age !== undefined) expect(e.ageAtFiscalYearEnd).toBe(r.age);
@@ -337,7 +338,7 @@ describe('evaluateProgram (adult screening eligibility)', () => {
   });
 
   it('born after the reference date: no age, 年齢対象外', () => {
-    const e = evaluateProgram(program('colorectal'), man('2027-05-01'), fy, []);
+    const e = withLabels(evaluateProgram(program('colorectal'), man('2027-05-01'), fy, []));
     expect(e).toMatchObject({ eligible: false, ageAtFiscalYearEnd: null, labels: ['年齢対象外'] });
   });
 });

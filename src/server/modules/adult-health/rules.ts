@@ -74,7 +74,8 @@ export const optOutReasons = {
 } as const;
 export type OptOutReason = keyof typeof optOutReasons;
 
-export type Eligibility = {
+/** The judgement of one program (what bulk extraction needs). */
+export type Judgement = {
   program: string;
   eligible: boolean;
   /** blocking and info reasons, in a stable order */
@@ -84,11 +85,19 @@ export type Eligibility = {
   coupon: boolean;
   /** 年度末年齢 by the program's 年齢基準日 and cohort rule; null when born after the reference date */
   ageAtFiscalYearEnd: number | null;
-  /** Japanese labels of `reasons` (受診間隔内 with its years: 前回受診から5年未満) */
-  labels: string[];
+  /** the interval of 受診間隔内 (前回受診から5年未満) */
+  intervalYears?: number;
   /** 送付不要 reason when opted out */
   optOut?: string;
 };
+
+/** A judgement with the Japanese labels of its reasons (screens, CSV, CLI). */
+export type Eligibility = Judgement & { labels: string[] };
+
+export const withLabels = (j: Judgement): Eligibility => ({
+  ...j,
+  labels: j.reasons.map((r) => reasonLabel(r, j.intervalYears)),
+});
 
 /** Label of a reason, with the interval for 受診間隔内 (前回受診から5年未満). */
 export function reasonLabel(code: ReasonCode, interval?: number): string {
@@ -154,12 +163,9 @@ function checkMethod(
 ): MethodCheck | null {
   if (!m.enabled || !inRange(age, m.ageMin, m.ageMax)) return null;
   // A method with its own interval is judged on its own history; otherwise on the whole program's.
-  const history = m.interval ? programHistory.filter((h) => h.method === m.code) : programHistory;
+  const history = m.interval ? ofMethod(programHistory, m.code) : programHistory;
   if (m.followUpYears !== null) {
-    const last = latest(
-      programHistory.filter((h) => h.method === m.code),
-      fy,
-    );
+    const last = latest(ofMethod(programHistory, m.code), fy);
     if (last?.result === hpvFollowUpResult && last.fiscalYear < fy && fy - last.fiscalYear >= m.followUpYears)
       return { ok: true, reason: null, followUp: true };
   }
@@ -173,15 +179,60 @@ function checkMethod(
   };
 }
 
+// Plain loops below: this runs for every person × program of a city-wide extraction.
+function ofMethod(history: HistoryEntry[], method: string): HistoryEntry[] {
+  const out: HistoryEntry[] = [];
+  for (const h of history) if (h.method === method) out.push(h);
+  return out;
+}
+
+function ofProgram(history: HistoryEntry[], program: string): HistoryEntry[] {
+  if (history.length === 0) return history;
+  const out: HistoryEntry[] = [];
+  for (const h of history) if (h.program === program) out.push(h);
+  return out;
+}
+
 function optOutFor(optOuts: OptOut[], program: string, fy: number): OptOut | undefined {
+  if (optOuts.length === 0) return undefined;
   const start = `${fy}-04-01`;
   const end = `${fy + 1}-03-31`;
-  return optOuts.find(
-    (o) =>
+  for (const o of optOuts)
+    if (
       (o.program === null || o.program === program) &&
       o.validFrom <= end &&
-      (o.validUntil === null || o.validUntil >= start),
-  );
+      (o.validUntil === null || o.validUntil >= start)
+    )
+      return o;
+  return undefined;
+}
+
+function blocked(reasons: ReasonCode[]): boolean {
+  for (const r of reasons) if (isBlocking(r)) return true;
+  return false;
+}
+
+function judgement(
+  p: ProgramSettings,
+  reasons: ReasonCode[],
+  methods: string[],
+  coupon: boolean,
+  age: number | null,
+  intervalYears: number | undefined,
+  optOut: string | undefined,
+): Judgement {
+  const eligible = !blocked(reasons);
+  const j: Judgement = {
+    program: p.code,
+    eligible,
+    reasons,
+    methods: eligible ? methods : [],
+    coupon: eligible && coupon,
+    ageAtFiscalYearEnd: age,
+  };
+  if (intervalYears !== undefined) j.intervalYears = intervalYears;
+  if (optOut !== undefined) j.optOut = optOut;
+  return j;
 }
 
 /**
@@ -196,37 +247,24 @@ export function evaluateProgram(
   history: HistoryEntry[],
   optOuts: OptOut[] = [],
   age: number | null = programAge(p, person.birthDate, fy),
-): Eligibility {
+): Judgement {
   const reasons: ReasonCode[] = [];
-  let years: number | undefined;
-  const out = (methods: string[], coupon: boolean, optOut?: string): Eligibility => {
-    const eligible = !reasons.some(isBlocking);
-    return {
-      program: p.code,
-      eligible,
-      reasons,
-      labels: reasons.map((r) => reasonLabel(r, years)),
-      methods: eligible ? methods : [],
-      coupon: eligible && coupon,
-      ageAtFiscalYearEnd: age,
-      ...(optOut ? { optOut } : {}),
-    };
-  };
   if (!p.enabled) reasons.push('program_disabled');
   if (person.status !== 'resident') reasons.push('not_resident');
   if ((p.sex === 'female' && person.sex !== '2') || (p.sex === 'male' && person.sex !== '1'))
     reasons.push('sex');
   if (age === null || !inRange(age, p.ageMin, p.ageMax)) reasons.push('age');
   else if (p.ageList && !p.ageList.includes(age)) reasons.push('not_milestone');
-  if (reasons.length || age === null) return out([], false);
+  if (reasons.length || age === null) return judgement(p, reasons, [], false, age, undefined, undefined);
 
   const couponAge = p.coupon?.basis === 'previous_fiscal_year' ? age - 1 : age;
   const coupon = p.coupon !== null && p.coupon.ages.includes(couponAge);
-  const programHistory = history.filter((h) => h.program === p.code);
+  const programHistory = ofProgram(history, p.code);
   const methods: string[] = [];
   let followUp = false;
   let firstReason: MethodCheck | null = null;
   let applicable = 0;
+  let years: number | undefined;
   for (const m of p.methods) {
     const c = checkMethod(p, m, age, fy, programHistory);
     if (!c) continue;
@@ -238,11 +276,11 @@ export function evaluateProgram(
   if (applicable === 0) reasons.push('no_method');
   else if (methods.length === 0 && firstReason?.reason) {
     reasons.push(firstReason.reason);
-    years = firstReason.years;
+    if (firstReason.reason === 'screened_recently') years = firstReason.years;
   }
   const opt = optOutFor(optOuts, p.code, fy);
   if (opt) reasons.push('opt_out');
   if (coupon) reasons.push('coupon');
   if (followUp) reasons.push('hpv_follow_up');
-  return out(methods, coupon, opt?.reason);
+  return judgement(p, reasons, methods, coupon, age, years, opt?.reason);
 }

@@ -60,6 +60,7 @@ type Deps = {
 };
 
 const screen = '成人保健 対象者リスト';
+const quietReasons = new Set<ReasonCode>(['sex', 'age', 'not_milestone', 'program_disabled']);
 
 export function targetListsService(deps: Deps) {
   const { database, audit } = deps;
@@ -91,12 +92,12 @@ export function targetListsService(deps: Deps) {
   const settingsOf = (l: { settings: unknown }) => l.settings as ProgramSettings[];
 
   function view(r: EntryRow) {
-    const details = r.details as Record<
-      string,
-      { eligible: boolean; reasons: ReasonCode[]; methods: string[] }
-    >;
+    const details = r.details as Record<string, { eligible: boolean; reasons?: ReasonCode[] }>;
+    // Demographic reasons (性別・年齢・節目) would repeat on every row: the list shows the telling ones.
     const reasons = Object.entries(details).flatMap(([p, d]) =>
-      d.reasons.map((c) => `${programLabels[p as ProgramCode] ?? p}: ${reasonLabel(c)}`),
+      (d.reasons ?? [])
+        .filter((c) => !quietReasons.has(c))
+        .map((c) => `${programLabels[p as ProgramCode] ?? p}: ${reasonLabel(c)}`),
     );
     const masked = r.supportMeasure
       ? { postalCode: '', address: hiddenText, addressExtra: '' }

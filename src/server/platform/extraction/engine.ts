@@ -2,9 +2,9 @@
  * 対象者抽出 engine: walks the register in 宛名 id order in batches, lets the module decide per person (pure
  * rules), and writes the decisions into a snapshot list (target_lists / target_list_entries).
  *
- * Resumable: entries are keyed (list, resident) and written with ON CONFLICT DO NOTHING, and a re-run starts
- * after the highest resident already on the list (that batch is redone idempotently), so a crashed job that
- * the runner queues again continues where it stopped. platform/ knows no business: the module supplies the
+ * Resumable: candidates come in 宛名 id order and each batch is written by one COPY (whole or not at all), so a
+ * re-run starts after the highest resident already on the list and a crashed job that the runner queues again
+ * continues where it stopped, without duplicates. platform/ knows no business: the module supplies the
  * candidates and the decision through {@link ExtractionSource}.
  */
 import type { Database } from '../db/connect.ts';
@@ -72,8 +72,8 @@ export function extractionEngine(database: Database) {
   }
 
   /**
-   * Writes entries with COPY (the fastest bulk path on both backends) into a temporary table, then moves them
-   * in with ON CONFLICT DO NOTHING so that a resumed run can rewrite its last batch.
+   * Writes one batch with a single COPY (the fastest bulk path on both backends; one statement, so a batch is
+   * written whole or not at all — which is what makes resuming after the last written resident safe).
    */
   async function writeEntries(listId: number, entries: EntryDraft[]): Promise<void> {
     if (entries.length === 0) return;
@@ -81,15 +81,7 @@ export function extractionEngine(database: Database) {
       (e) =>
         `${listId}\t${e.residentId}\t${copyArray(e.programs)}\t${copyArray(e.coupons)}\t${copyText(JSON.stringify(e.details))}\t${e.age}\t${e.included ? 't' : 'f'}\t${e.exclusionReason === null ? '\\N' : copyText(e.exclusionReason)}\n`,
     );
-    await database.transaction(async (tx) => {
-      await tx.query(
-        'CREATE TEMP TABLE IF NOT EXISTS target_list_entries_load (LIKE target_list_entries INCLUDING DEFAULTS) ON COMMIT DELETE ROWS',
-      );
-      await tx.copyFrom(`COPY target_list_entries_load ${copyColumns} FROM STDIN`, [lines.join('')]);
-      await tx.query(
-        `INSERT INTO target_list_entries SELECT * FROM target_list_entries_load ON CONFLICT (list_id, resident_id) DO NOTHING`,
-      );
-    });
+    await database.copyFrom(`COPY target_list_entries ${copyColumns} FROM STDIN`, [lines.join('')]);
   }
 
   return {
@@ -113,22 +105,31 @@ export function extractionEngine(database: Database) {
         'SELECT max(resident_id) AS last, count(*)::int AS done FROM target_list_entries WHERE list_id = $1',
         [listId],
       );
-      let afterId = resume?.last ? Number(resume.last) - 1 : 0;
+      let afterId = resume?.last ? Number(resume.last) : 0;
       let seen = 0;
       await ctx.progress(0, total, '対象者を抽出しています');
+      // The next batch is read while this one is judged and written (the database and Node work in parallel).
+      let next = source.batch(afterId, batchSize);
+      let writing: Promise<void> = Promise.resolve();
       for (;;) {
-        const batch = await source.batch(afterId, batchSize);
+        const batch = await next;
         if (batch.length === 0) break;
+        afterId = batch[batch.length - 1]!.residentId;
+        next = source.batch(afterId, batchSize);
+        next.catch(() => undefined); // awaited next round; never an unhandled rejection if this round stops
         const entries: EntryDraft[] = [];
         for (const c of batch) {
           const e = source.evaluate(c);
           if (e) entries.push(e);
         }
-        await writeEntries(listId, entries);
-        afterId = batch[batch.length - 1]!.residentId;
+        // Write-behind: one batch is written while the next is judged; batches stay in order, one at a time.
+        await writing;
+        writing = writeEntries(listId, entries);
+        writing.catch(() => undefined); // awaited below; never an unhandled rejection if this round stops
         seen += batch.length;
         await ctx.progress(Math.min(seen, total), total, `${seen.toLocaleString('ja-JP')}人を判定しました`);
       }
+      await writing;
       return counts(listId);
     },
   };

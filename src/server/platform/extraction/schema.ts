@@ -3,7 +3,6 @@ import {
   bigint,
   bigserial,
   boolean,
-  index,
   integer,
   jsonb,
   pgTable,
@@ -62,8 +61,6 @@ export const targetListEntries = pgTable(
     updatedBy: integer('updated_by'),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [
-    primaryKey({ columns: [t.listId, t.residentId] }),
-    index('target_list_entries_included_idx').on(t.listId, t.included),
-  ],
+  // The primary key serves every read (a list's entries); no second index to maintain on bulk writes.
+  (t) => [primaryKey({ columns: [t.listId, t.residentId] })],
 );
