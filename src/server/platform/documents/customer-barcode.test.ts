@@ -61,7 +61,7 @@ describe('customerBarcodeData', () => {
     );
   });
 
-  it('is null without a 7-digit 郵便番号 or for a 代表郵便番号 (…00, manual p18)', () => {
+  it('is null without a 7-digit 郵便番号 or for a 代表郵便番号 (…0000, manual p18)', () => {
     expect(customerBarcodeData('', 'すこやか市中央1-2-3', '')).toBeNull();
     expect(customerBarcodeData('12345', 'すこやか市中央1-2-3', '')).toBeNull();
     expect(customerBarcodeData('1230000', 'すこやか市中央1-2-3', '')).toBeNull();

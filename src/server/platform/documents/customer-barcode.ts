@@ -175,7 +175,7 @@ export function normalizePostalCode(postalCode: string): string | null {
  * whole here (the drawing then keeps only its control code, manual p20).
  *
  * Returns null — no barcode is printed — when the 郵便番号 is not 7 digits, or when it is a 代表郵便番号
- * (last two digits 00, 「以下に掲載がない場合」: manual p18 says no customer barcode is printed then).
+ * (the town part 0000, 「以下に掲載がない場合」: manual p18 says no customer barcode is printed then).
  */
 export function customerBarcodeData(
   postalCode: string,
@@ -183,7 +183,7 @@ export function customerBarcodeData(
   addressExtra: string,
 ): string | null {
   const postal = normalizePostalCode(postalCode);
-  if (!postal || postal.endsWith('00')) return null;
+  if (!postal || postal.endsWith('0000')) return null;
   const adn = addressDisplayNumber(addressExtra ? `${address} ${addressExtra}` : address);
   let out = postal;
   let positions = postal.length;

@@ -62,7 +62,8 @@ export type CustomerBarKind = 'long' | 'ascender' | 'descender' | 'timing';
 type RawLinear = { bbs: number[]; bhs: number[]; sbs: number[] };
 type RawMatrix = { pixs: number[]; pixx: number; pixy: number };
 
-const mm = (v: number) => v * PT_PER_MM;
+/** mm → pt, rounded to 0.01 pt (0.004 mm): shorter numbers make smaller content streams to write and deflate. */
+const mm = (v: number) => Math.round(v * PT_PER_MM * 100) / 100;
 const toMm = (pt: number) => pt / PT_PER_MM;
 
 export class Layout {

@@ -150,7 +150,7 @@ class WorkerPool implements ChunkRenderer {
   private spawn(): Slot {
     // A small young generation: rendering makes many short-lived objects, and V8's default (48 MB per thread)
     // cost ~40 MB of RSS per worker for no measurable speed-up.
-    const worker = new Worker(WORKER_ENTRY, { resourceLimits: { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: Number(process.env.OG ?? 0) || undefined } });
+    const worker = new Worker(WORKER_ENTRY, { resourceLimits: { maxYoungGenerationSizeMb: 8 } });
     const slot: Slot = { worker, inFlight: 0, dead: null };
     worker.on('message', (res: WorkerResponse) => {
       const task = this.tasks.get(res.id);
