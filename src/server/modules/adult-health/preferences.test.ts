@@ -118,6 +118,23 @@ describe('受診希望 (F02-01 step 7)', () => {
     });
   });
 
+  it('refuses a booking beyond the session capacity (定員)', async () => {
+    await s.database.query('UPDATE screening_sessions SET capacity = 1 WHERE id = $1', [sessionId]);
+    const v = {
+      residentId: ids.get('0000000012')!,
+      programs: ['stomach' as const],
+      sessionId,
+      channel: 'phone' as const,
+      answeredOn: '2026-06-10',
+      note: '',
+    };
+    const current = await s.adult.preferences.get(actor, fy, v.residentId);
+    await expect(s.adult.preferences.register(actor, fy, v, current!.version as number)).rejects.toThrow(
+      /定員（1人）に達しています/,
+    );
+    await s.database.query('UPDATE screening_sessions SET capacity = 50 WHERE id = $1', [sessionId]);
+  });
+
   it('a preference list holds only those who answered, with only the programs they asked for', async () => {
     const list = await s.adult.lists.startExtraction(actor, {
       purpose: 'adult-health.preference',

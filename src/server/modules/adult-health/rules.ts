@@ -258,7 +258,7 @@ export function evaluateProgram(
   if (reasons.length || age === null) return judgement(p, reasons, [], false, age, undefined, undefined);
 
   const couponAge = p.coupon?.basis === 'previous_fiscal_year' ? age - 1 : age;
-  const coupon = p.coupon !== null && p.coupon.ages.includes(couponAge);
+  const coupon = p.coupon?.ages.includes(couponAge) === true;
   const programHistory = ofProgram(history, p.code);
   const methods: string[] = [];
   let followUp = false;
