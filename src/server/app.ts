@@ -1,11 +1,4 @@
 import { fileURLToPath } from 'node:url';
-import {
-  importJobKind,
-  registerResidentRoutes,
-  residentsImportHandler,
-  residentsPeople,
-  residentsService,
-} from './modules/residents/index.ts';
 import { templates, templatesUrl } from './document-templates.ts';
 import {
   adultHealthMailings,
@@ -17,6 +10,13 @@ import {
   targetListsService,
 } from './modules/adult-health/index.ts';
 import { programsService, registerProgramRoutes } from './modules/programs/index.ts';
+import {
+  importJobKind,
+  registerResidentRoutes,
+  residentsImportHandler,
+  residentsPeople,
+  residentsService,
+} from './modules/residents/index.ts';
 import { registerSettingsRoutes } from './modules/settings/routes.ts';
 import { settingsService } from './modules/settings/service.ts';
 import { builtinRoles, permissions } from './permissions.ts';
@@ -30,16 +30,18 @@ import type { Database } from './platform/db/connect.ts';
 import { fileStore } from './platform/files/store.ts';
 import { createHttpApp } from './platform/http/app.ts';
 import { registerJobRoutes } from './platform/jobs/routes.ts';
+import { jobRunner } from './platform/jobs/runner.ts';
 import { registerMailingRoutes } from './platform/mailings/routes.ts';
 import { mailingsService } from './platform/mailings/service.ts';
-import { jobRunner } from './platform/jobs/runner.ts';
 
 export const webRoot = fileURLToPath(new URL('../../dist/web', import.meta.url));
 
 /** Services of the whole product over one database: what the HTTP app, the CLI and tests share. */
 export function createServices(
   database: Database,
-  config: Pick<Config, 'idleTimeoutMinutes' | 'lockoutThreshold' | 'lockoutMinutes'> & { printWorkers?: number },
+  config: Pick<Config, 'idleTimeoutMinutes' | 'lockoutThreshold' | 'lockoutMinutes'> & {
+    printWorkers?: number;
+  },
   secretKey: Buffer,
 ) {
   const db = database.db;

@@ -305,19 +305,7 @@ export function targetListsService(deps: Deps) {
     ) {
       const list = await mustGet(listId);
       const all: EntryRow[] = [];
-      for (let offset = 0; ; offset += 10_000) {
-        const { rows } = await lists.entries(
-          listId,
-          o.included === undefined ? {} : { included: o.included },
-          {
-            offset,
-            limit: 10_000,
-            order: 'postal',
-          },
-        );
-        all.push(...rows);
-        if (rows.length < 10_000) break;
-      }
+      for await (const rows of lists.includedInOrder(listId, { included: o.included })) all.push(...rows);
       const columns = pickEntryColumns(entryColumns(settingsOf(list), list.fiscalYear), o.columns);
       const csv = toCsv(all.map(view), columns, o.encoding);
       await audit.record(actor, {

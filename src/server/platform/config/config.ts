@@ -54,6 +54,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     lockoutMinutes: intEnv(env, 'SUKOYAKA_LOCKOUT_MINUTES', 15),
     secureCookies: boolEnv(env, 'SUKOYAKA_SECURE_COOKIES', false),
     logLevel: env.LOG_LEVEL || 'info',
-    printWorkers: intEnv(env, 'SUKOYAKA_PRINT_WORKERS', 2),
+    printWorkers: intEnv(env, 'SUKOYAKA_PRINT_WORKERS', 1),
   };
 }
