@@ -58,15 +58,21 @@ export const ticketTemplate: DocumentTemplate<TicketPayload> = {
         { header: '検査方法', width: 64 },
         { header: '自己負担金', width: 62 },
       ],
-      rows: p.programs.map((x) => [
-        x.coupon ? `${x.name}（クーポン）` : x.name,
-        x.methods.join('・'),
-        x.coupon ? '無料（クーポン券）' : x.fee,
-      ]),
+      // one row per 検査方法, so every fee is printed in full
+      rows: p.programs.flatMap((x) =>
+        (x.methods.length ? x.methods : ['']).map((method, i) => [
+          i === 0 ? (x.coupon ? `${x.name}（クーポン）` : x.name) : '',
+          method,
+          x.coupon ? '無料（クーポン券）' : (x.fees[i] ?? ''),
+        ]),
+      ),
       rowHeight: 8,
       size: 8.5,
     });
     y += 4;
+    if (p.booking) {
+      y += layout.text(left, y, `集団検診のご予約: ${p.booking}`, { size: 10.5, bold: true, width }) + 4;
+    }
     if (coupons.length) {
       const h = 26;
       layout.rect({ x: left, y, w: width, h }, { lineWidth: 0.8 });

@@ -115,6 +115,27 @@ export function adultHealthMailings(deps: {
       .sort((a, b) => (a.date < b.date ? -1 : 1));
   }
 
+  /** 集団検診の予約 per person of a 年度, as printed on the ticket (「令和9年1月20日 09:00〜 北部公民館」). */
+  async function bookingsOf(fy: number): Promise<Map<number, string>> {
+    const rows = await deps.database.query<{
+      resident_id: number;
+      session_date: string;
+      start_time: string;
+      venue: string;
+    }>(
+      `SELECT p.resident_id, s.session_date, s.start_time, v.name AS venue
+       FROM screening_preferences p JOIN screening_sessions s ON s.id = p.session_id JOIN venues v ON v.id = s.venue_id
+       WHERE p.fiscal_year = $1`,
+      [fy],
+    );
+    return new Map(
+      rows.map((r) => [
+        Number(r.resident_id),
+        `${formatWareki(r.session_date)} ${r.start_time}〜 ${r.venue}`,
+      ]),
+    );
+  }
+
   return {
     /** The job: builds every included entry's payload in print order and creates the mailing. */
     async runMailingJob(ctx: JobContext) {
@@ -123,8 +144,14 @@ export function adultHealthMailings(deps: {
       if (!list) throw notFound('対象者リスト');
       const settings = list.settings as ProgramSettings[];
       const survey = list.purpose === 'adult-health.survey';
-      const sessions = survey ? await surveySessions(list.fiscalYear) : [];
       const replyBy = p.replyBy ?? addDays(p.sendDate, 21);
+      // the survey offers only sessions after the reply deadline (answers come back by then)
+      const sessions = survey ? (await surveySessions(list.fiscalYear)).filter((x) => x.date > replyBy) : [];
+      // tickets of a preference list carry the booked 集団検診
+      const bookings =
+        list.purpose === 'adult-health.preference'
+          ? await bookingsOf(list.fiscalYear)
+          : new Map<number, string>();
       const total = Number((list.counts as { included?: number }).included ?? 0);
       const items: { residentId: number; payload: unknown }[] = [];
       for await (const rows of lists.includedInOrder(p.listId)) {
@@ -133,7 +160,7 @@ export function adultHealthMailings(deps: {
             residentId: e.residentId,
             payload: survey
               ? surveyPayload(settings, list.fiscalYear, e, sessions, replyBy)
-              : ticketPayload(settings, list.fiscalYear, e),
+              : ticketPayload(settings, list.fiscalYear, e, bookings.get(e.residentId)),
           });
         await ctx.progress(items.length, total, `${items.length.toLocaleString('ja-JP')}人分を作成しました`);
       }

@@ -11,8 +11,8 @@ export type TicketProgram = {
   name: string;
   /** 検査方法 names offered to this person */
   methods: string[];
-  /** 自己負担金 text, e.g. 「胃部エックス線検査 1,000円／胃内視鏡検査 3,000円」 */
-  fee: string;
+  /** 自己負担金 per method, in the order of `methods` (「1,000円」, 「無料」, 「医療機関でご確認ください」) */
+  fees: string[];
   coupon: boolean;
   /** 受診期間 in 和暦, or '' (the whole 年度) */
   period: string;
@@ -30,6 +30,8 @@ export type TicketPayload = {
   age: number;
   programs: TicketProgram[];
   exemptionNote: string;
+  /** 集団検診の予約 (preference lists), e.g. 「令和9年1月20日 09:00〜 すこやか市保健センター」 */
+  booking?: string;
 };
 
 export type SurveySession = { id: number; date: string; time: string; venue: string; programs: string[] };
@@ -49,14 +51,15 @@ export type SurveyPayload = {
 
 const yen = (n: number) => (n === 0 ? '無料' : `${n.toLocaleString('ja-JP')}円`);
 
-export function feeText(p: ProgramSettings, methods: string[]): string {
-  const parts: string[] = [];
+/** 自己負担金 of each offered method (the city's amount, or where to ask when none is set). */
+export function methodFees(p: ProgramSettings, methods: string[]): string[] {
+  const out: string[] = [];
   for (const m of p.methods) {
     if (!methods.includes(m.code)) continue;
     const amount = p.fees.amounts[m.code] ?? p.fees.amounts['*'];
-    if (amount !== undefined) parts.push(methods.length > 1 ? `${m.name} ${yen(amount)}` : yen(amount));
+    out.push(amount === undefined ? '医療機関でご確認ください' : yen(amount));
   }
-  return parts.length ? parts.join('／') : '医療機関でご確認ください';
+  return out;
 }
 
 export function periodText(p: ProgramSettings): string {
@@ -76,6 +79,7 @@ export function ticketPayload(
     coupons: string[];
     details: Record<string, unknown>;
   },
+  booking?: string,
 ): TicketPayload {
   const programs: TicketProgram[] = [];
   for (const p of settings) {
@@ -88,7 +92,7 @@ export function ticketPayload(
       code: p.code,
       name: p.name,
       methods: p.methods.filter((m) => methodCodes.includes(m.code)).map((m) => m.name),
-      fee: feeText(p, methodCodes),
+      fees: methodFees(p, methodCodes),
       coupon: e.coupons.includes(p.code),
       period: periodText(p),
       notice: p.notice,
@@ -103,6 +107,7 @@ export function ticketPayload(
     age: e.age,
     programs,
     exemptionNote: settings.find((p) => e.programs.includes(p.code))?.fees.exemptionNote ?? '',
+    ...(booking ? { booking } : {}),
   };
 }
 

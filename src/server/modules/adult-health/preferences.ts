@@ -154,6 +154,8 @@ export function preferencesService(deps: { database: Database; audit: AuditServi
         if (!s) throw badRequest('集団検診の日程が見つかりません。');
         if (!s.programs.some((p) => v.programs.includes(p as ProgramCode)))
           throw badRequest('選んだ日程では希望の検診を行いません。日程を選び直してください。');
+        if (s.session_date < v.answeredOn)
+          throw badRequest('選んだ日程は回答日より前に終わっています。これからの日程を選んでください。');
         const [booked] = await database.query<{ n: number }>(
           'SELECT count(*)::int AS n FROM screening_preferences WHERE session_id = $1 AND resident_id <> $2',
           [v.sessionId, v.residentId],
