@@ -1,4 +1,4 @@
-import { type BrowserContext, expect, type Page, test } from '@playwright/test';
+import { type Browser, type BrowserContext, expect, type Page, test } from '@playwright/test';
 import { addDays, formatWareki, nextBusinessDay } from '../../src/server/platform/calendar/index.ts';
 import {
   checkMailing,
@@ -82,15 +82,53 @@ async function getJson<T>(path: string): Promise<T> {
 const entriesOf = (listId: number, query = '') =>
   getJson<{ rows: Entry[]; total: number }>(`/api/adult/lists/${listId}/entries?limit=500&${query}`);
 
+/** As admin (事業マスタ): a 胃・肺 集団検診 five weeks after `sendDate`, or on the 年度's last business day. */
+async function addFutureSession(browser: Browser, year: number, sendDate: string): Promise<void> {
+  const admin = await browser.newContext();
+  try {
+    const login = await admin.request.post('/api/auth/login', {
+      data: { loginId: 'admin', password: 'sukoyaka2026' },
+    });
+    expect(login.status()).toBe(200);
+    const headers = { 'x-csrf-token': (await login.json()).user.csrfToken as string };
+    const venues = (await (await admin.request.get('/api/venues')).json()) as { venues: { id: number }[] };
+    const last = `${year + 1}-03-31`;
+    let date = nextBusinessDay(addDays(sendDate, 35));
+    if (date > last) date = last;
+    const res = await admin.request.post('/api/sessions', {
+      headers,
+      data: {
+        fiscalYear: year,
+        programs: ['stomach', 'lung'],
+        venueId: venues.venues[0]!.id,
+        sessionDate: date,
+        startTime: '09:30',
+        endTime: '11:30',
+        capacity: 80,
+        note: `E2E ${run}`,
+      },
+    });
+    expect(res.status(), await res.text()).toBe(200);
+  } finally {
+    await admin.close();
+  }
+}
+
 const sessionText = (s: Session) => `${formatWareki(s.session_date)} ${s.start_time}　${s.venue}`;
 
-test('希望調査対象者を抽出（胃がん・肺がん）→ 希望調査票: 引き抜き確認・印刷（日程と会場）・送付情報', async () => {
+test('希望調査対象者を抽出（胃がん・肺がん）→ 希望調査票: 引き抜き確認・印刷（日程と会場）・送付情報', async ({
+  browser,
+}) => {
   test.setTimeout(180_000);
   const meta = await getJson<{ currentFiscalYear: number; programs: { code: string; name: string }[] }>(
     '/api/adult/meta',
   );
   fy = meta.currentFiscalYear;
   shortNames = Object.fromEntries(meta.programs.map((p) => [p.code, p.name.replace(/検診$/, '')]));
+  surveySendDate = nextBusinessDay(addDays(todayJst(), 1));
+  // 集団検診 dates offered must lie after the reply deadline, whatever day the suite runs: the admin adds one
+  // five weeks after the 発送日 (or on the 年度's last day when that is sooner).
+  await addFutureSession(browser, fy, surveySendDate);
   sessions = (await getJson<{ sessions: Session[] }>(`/api/adult/sessions?fiscalYear=${fy}`)).sessions;
 
   surveyListId = await extractList(page, '希望調査対象者', ['胃がん検診', '肺がん検診']);
@@ -116,7 +154,6 @@ test('希望調査対象者を抽出（胃がん・肺がん）→ 希望調査�
   )!;
   expect([p1, p2, p3].every(Boolean)).toBe(true);
 
-  surveySendDate = nextBusinessDay(addDays(todayJst(), 1));
   const surveyMailingId = await createMailing(page, surveySendDate);
   await expect(page.getByRole('heading', { level: 1 })).toContainText(
     `希望調査票（${formatWareki(surveySendDate)}発送）`,
@@ -150,11 +187,14 @@ test('希望調査対象者を抽出（胃がん・肺がん）→ 希望調査�
     else expect(firstPage).not.toContain(name);
   }
   // the 集団検診 dates (和暦), times and venues that screen one of this person's programs
-  const screens = (x: Session) => x.programs.some((p) => firstEntry!.programs.includes(p));
-  expect(sessions.filter(screens).length).toBeGreaterThan(0);
-  expect(firstPage).toContain('集団検診を希望する方は、日程を1つ選んでください');
-  for (const x of sessions.filter(screens)) expect(firstPage).toContain(compact(sessionText(x)));
-  for (const x of sessions.filter((y) => !screens(y)))
+  // (only those after the reply deadline: earlier ones are over before the answer comes back)
+  const replyBy = addDays(surveySendDate, 21);
+  const offered = (x: Session) =>
+    x.programs.some((p) => firstEntry!.programs.includes(p)) && x.session_date > replyBy;
+  if (sessions.some(offered)) expect(firstPage).toContain('集団検診を希望する方は、日程を1つ選んでください');
+  else expect(firstPage).not.toContain('集団検診を希望する方は');
+  for (const x of sessions.filter(offered)) expect(firstPage).toContain(compact(sessionText(x)));
+  for (const x of sessions.filter((y) => !offered(y)))
     expect(firstPage).not.toContain(compact(sessionText(x)));
   // 返送期限: 発送日 + 3 weeks
   expect(firstPage).toContain(`${formatWareki(addDays(surveySendDate, 21))}までに`);
@@ -227,7 +267,7 @@ test('受診希望の登録（キーボード）: 宛名番号 Enter → 数字�
 
   // P2: 胃がん with a 集団検診 date (the next one that screens 胃がん), saved with Ctrl+Enter
   const stomachSessions = sessions.filter((s) => s.programs.includes('stomach'));
-  booked = stomachSessions.find((s) => s.session_date >= todayJst()) ?? stomachSessions.at(-1)!;
+  booked = stomachSessions.find((s) => s.session_date >= todayJst())!;
   const bookedLabel = `${formatWareki(booked.session_date)} ${booked.venue}（${booked.programs.map((p) => shortNames[p]).join('・')}）`;
   await atena.pressSequentially(p2.atenaNo);
   await page.keyboard.press('Enter');
@@ -372,6 +412,10 @@ test('受診票（券）: 作成後に転出した方は引き抜きリストへ
   expect(page2).not.toContain('肺がん検診');
   // both 検査方法 of 胃がん, each on its own row with its 自己負担金 in full (事業マスタ of the demo city)
   expect(page2).toContain('胃がん検診胃部エックス線検査1,000円');
+  // the 集団検診 P2 booked with the answer is printed on the ticket
+  expect(page2).toContain(
+    compact(`集団検診のご予約: ${formatWareki(booked.session_date)} ${booked.start_time}〜 ${booked.venue}`),
+  );
   expect(page2).toContain('胃内視鏡検査3,000円');
   const all = pages.join('\n');
   expect(all).not.toContain(compact(p3.name));
