@@ -2,6 +2,9 @@
  * 郵送物 (mailings) on the screens: response shapes of /api/mailings…, labels (from the server's engine, so
  * screens and documents use the same words) and small helpers.
  */
+
+import type { SendRecordRow } from '../../server/platform/mailings/send-records-repository.ts';
+import type { MailingItemView } from '../../server/platform/mailings/service.ts';
 import {
   destinationKinds,
   type ItemStatus,
@@ -46,56 +49,11 @@ export type MailingDetail = {
   checkJob: Job | null;
 };
 
-export type MailingItem = {
-  seq: number;
-  residentId: number;
-  status: ItemStatus;
-  pullReason: string | null;
-  pullLabel: string | null;
-  pullNote: string;
-  manual: boolean;
-  /** 「戻す」 is possible */
-  restorable: boolean;
-  pulledBy: number | null;
-  pulledByName: string | null;
-  confirmedBy: number | null;
-  confirmedByName: string | null;
-  atenaNo: string;
-  name: string;
-  nameKana: string;
-  residentStatus: string;
-  residentStatusLabel: string;
-  supportMeasure: boolean;
-  postalCode: string;
-  address: string;
-  addressExtra: string;
-  hidden: boolean;
-  destination: { kind: string; kindLabel: string; name: string } | null;
-};
+/** One row of the 対象者 tables of the 郵送物 screen (the server's view type). */
+export type MailingItem = MailingItemView;
 
-export type SendRecord = {
-  id: number;
-  residentId: number;
-  mailingId: number | null;
-  purpose: string;
-  documentTitle: string;
-  fiscalYear: number | null;
-  sentOn: string;
-  method: string;
-  destinationKind: string;
-  recipientName: string;
-  postalCode: string;
-  address: string;
-  addressExtra: string;
-  reissueOf: number | null;
-  payload: unknown;
-  returnedOn: string | null;
-  returnReason: string | null;
-  returnNote: string;
-  createdAt: string;
-  version: number;
-  hidden?: boolean;
-};
+/** 送付情報 as the resident's 送付履歴 shows it (address hidden for 支援措置対象者). */
+export type SendRecord = SendRecordRow & { hidden?: boolean };
 
 export type Destination = {
   id: number;
