@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { templates, templatesUrl } from './document-templates.ts';
 import {
   adultHealthMailings,
+  allocationService,
   extractJobKind,
   mailingJobKind,
   preferencesService,
@@ -72,6 +73,7 @@ export function createServices(
     lists: targetListsService({ database, audit, jobs, programSettings }),
     screening,
     preferences,
+    allocation: allocationService({ database, audit }),
     mailings: adultHealthMailings({
       database,
       mailings,

@@ -234,6 +234,10 @@ test('受診希望の登録（キーボード）: 宛名番号 Enter → 数字�
   await page.keyboard.press('ArrowRight');
   await expect(form.getByRole('radio', { name: '電話' })).toBeChecked();
   await page.keyboard.press('Enter');
+  // 希望形態: 個別 (the default) stays
+  await expect(form.getByRole('radio', { name: '個別' })).toBeFocused();
+  await expect(form.getByRole('radio', { name: '個別' })).toBeChecked();
+  await page.keyboard.press('Enter');
   await expect(form.getByLabel('集団検診の日程（任意）')).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(form.getByLabel('回答日')).toBeFocused();
@@ -258,7 +262,7 @@ test('受診希望の登録（キーボード）: 宛名番号 Enter → 数字�
     new RegExp(`^${p1.name}`),
     /^(大正|昭和|平成)/,
     '胃がん・肺がん',
-    '—',
+    '個別',
     '電話',
     formatWareki(todayJst()),
     phoneNote,
@@ -279,6 +283,8 @@ test('受診希望の登録（キーボード）: 宛名番号 Enter → 数字�
   await expect(form.getByRole('radio', { name: '電話' })).toBeChecked();
   const session = form.getByLabel('集団検診の日程（任意）');
   await session.selectOption({ label: bookedLabel });
+  // a date makes the answer 集団
+  await expect(form.getByRole('radio', { name: '集団' })).toBeChecked();
   await page.keyboard.press('Control+Enter');
   await expect(form.getByRole('status')).toHaveText(
     `${p2.name}（宛名番号 ${p2.atenaNo}）の受診希望を登録しました。`,

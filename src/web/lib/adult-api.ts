@@ -87,7 +87,13 @@ export type EntryPage = { rows: ListEntry[]; total: number };
 export type Judgement = Eligibility;
 
 /** GET /api/adult/sessions (集団検診の日程 of a 年度). */
-export type AdultSession = { id: number; session_date: string; programs: ProgramCode[]; venue: string };
+export type AdultSession = {
+  id: number;
+  session_date: string;
+  programs: ProgramCode[];
+  venue_id: number;
+  venue: string;
+};
 
 export type PreferenceRow = {
   residentId: number;
@@ -96,6 +102,8 @@ export type PreferenceRow = {
   nameKana: string;
   birthDate: string;
   programs: ProgramCode[];
+  /** 希望形態 集団 (with a session, or waiting for 日程割当) */
+  wantsGroup: boolean;
   sessionId: number | null;
   channel: string;
   answeredOn: string;
@@ -352,6 +360,19 @@ export function sessionLabel(
 ): string {
   const progs = s.programs.map((p) => (names[p] ?? p).replace(/検診$/, '')).join('・');
   return `${formatDate(s.session_date)} ${s.venue}（${progs}）`;
+}
+
+/** 希望形態 and 日程 of an answer in words: the booked session, 「集団（未割当）」 or 「個別」. */
+export function preferenceFormText(
+  p: { wantsGroup?: boolean; sessionId?: number | null },
+  sessions: AdultSession[],
+  names: Record<string, string>,
+): string {
+  if (p.sessionId) {
+    const s = sessions.find((x) => x.id === Number(p.sessionId));
+    return s ? sessionLabel(s, names, formatWareki) : `日程 ${p.sessionId}`;
+  }
+  return p.wantsGroup ? '集団（未割当）' : '個別';
 }
 
 /** The result of an async job once finished (null while it runs). */

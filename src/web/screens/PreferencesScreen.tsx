@@ -1,6 +1,7 @@
-import { Anchor, Group, Loader, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Button, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
+import { AllocationModal } from '../components/adult/AllocationModal.tsx';
 import { FiscalYearSelect } from '../components/adult/FiscalYearSelect.tsx';
 import { type EditRequest, PreferenceForm } from '../components/adult/PreferenceForm.tsx';
 import { PreferenceImport } from '../components/adult/PreferenceImport.tsx';
@@ -9,12 +10,16 @@ import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { type ProgramCode, useAdultMeta, usePrograms, useSessions } from '../lib/adult-api.ts';
 import { useAuth } from '../lib/auth.tsx';
 
-/** 受診希望の登録 (F02-01 step 7): keyboard entry of returned forms and calls, the 年度's answers, import. */
+/**
+ * 受診希望の登録 (F02-01 step 7): keyboard entry of returned forms and calls, the 年度's answers, 集団検診の日程割当,
+ * import.
+ */
 export function PreferencesScreen() {
   const { can } = useAuth();
   const meta = useAdultMeta();
   const [searchParams, setSearchParams] = useSearchParams();
   const [editRequest, setEditRequest] = useState<EditRequest | null>(null);
+  const [allocating, setAllocating] = useState(false);
   const current = meta.data?.currentFiscalYear ?? null;
   const fyParam = Number(searchParams.get('fy'));
   const fy = Number.isInteger(fyParam) && fyParam >= 2000 && fyParam <= 2100 ? fyParam : current;
@@ -96,6 +101,30 @@ export function PreferencesScreen() {
         }}
         canEdit={canEdit}
       />
+      <Paper withBorder p="sm" component="section" aria-labelledby="pref-allocation-title">
+        <Group justify="space-between" gap="sm">
+          <Stack gap={2}>
+            <Text fw={700} id="pref-allocation-title">
+              集団検診の日程割当
+            </Text>
+            <Text size="xs" c="dimmed">
+              集団検診を希望して日程が未定（集団（未割当））の方に、定員の空いている日程を割り当てます。
+            </Text>
+          </Stack>
+          <Button variant="light" onClick={() => setAllocating(true)}>
+            日程割当…
+          </Button>
+        </Group>
+      </Paper>
+      {allocating && (
+        <AllocationModal
+          fiscalYear={fy}
+          sessions={sessions.data ?? []}
+          names={Object.fromEntries(meta.data.programs.map((p) => [p.code, p.name]))}
+          canEdit={canEdit}
+          onClose={() => setAllocating(false)}
+        />
+      )}
       {canEdit && <PreferenceImport fiscalYear={fy} />}
     </Stack>
   );

@@ -1,6 +1,6 @@
 /**
  * 受診希望の回答ファイル (docs/interfaces/screening-preferences.md): CSV (UTF-8 or Shift_JIS) or XML read into
- * rows, and the words on forms (検診名, 受付方法) read into codes. Pure: the service validates and saves.
+ * rows, and the words on forms (検診名, 希望形態, 受付方法) read into codes. Pure: the service validates and saves.
  */
 import { parse } from 'csv-parse/sync';
 import { XMLParser } from 'fast-xml-parser';
@@ -31,10 +31,19 @@ export function programFromText(text: string): ProgramCode | null {
   return null;
 }
 
+/** 希望形態 written as a word (集団, 個別検診) or a code (group, individual); null when unreadable. */
+export function formFromText(text: string): 'group' | 'individual' | null {
+  const t = text.trim().replace(/\s/g, '');
+  if (['集団', '集団検診', 'group'].includes(t)) return 'group';
+  if (['個別', '個別検診', 'individual'].includes(t)) return 'individual';
+  return null;
+}
+
 export type ImportRow = {
   line: number;
   atenaNo: string;
   programs: string;
+  form: string;
   sessionDate: string;
   venue: string;
   channel: string;
@@ -47,6 +56,7 @@ export type ImportError = { line: number; atenaNo: string; message: string };
 const csvHeaders: Record<string, keyof ImportRow> = {
   宛名番号: 'atenaNo',
   希望検診: 'programs',
+  希望形態: 'form',
   集団検診日: 'sessionDate',
   会場: 'venue',
   受付方法: 'channel',
@@ -73,6 +83,7 @@ export function readAnswerFile(buf: Buffer, kind: 'csv' | 'xml'): ImportRow[] {
       line: i + 1,
       atenaNo: String(it.宛名番号 ?? '').trim(),
       programs: ((it.希望検診 as unknown[]) ?? []).map(String).join('・'),
+      form: String(it.希望形態 ?? ''),
       sessionDate: String(it.集団検診日 ?? ''),
       venue: String(it.会場 ?? ''),
       channel: String(it.受付方法 ?? ''),
@@ -91,6 +102,7 @@ export function readAnswerFile(buf: Buffer, kind: 'csv' | 'xml'): ImportRow[] {
       line: i + 2,
       atenaNo: '',
       programs: '',
+      form: '',
       sessionDate: '',
       venue: '',
       channel: '',

@@ -1,4 +1,5 @@
 // Public face of the adult-health module (成人保健 F02–F04): other modules import only from here.
+export { type AllocationService, allocationService } from './allocation-service.ts';
 export { candidateFilter, judge, toEntry } from './extraction.ts';
 export {
   type AdultHealthMailings,

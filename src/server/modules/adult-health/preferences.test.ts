@@ -51,6 +51,7 @@ describe('受診希望 (F02-01 step 7)', () => {
     const v = {
       residentId: id,
       programs: ['stomach' as const],
+      wantsGroup: true,
       sessionId,
       channel: 'phone' as const,
       answeredOn: '2026-06-10',
@@ -118,11 +119,39 @@ describe('受診希望 (F02-01 step 7)', () => {
     });
   });
 
+  it('imports 希望形態: 集団 without a date waits for 日程割当; 個別 with a date or an unknown word is wrong', async () => {
+    const csv = [
+      '宛名番号,希望検診,希望形態,集団検診日',
+      '0000000012,乳がん・大腸がん,集団,',
+      '0000000011,胃がん,個別,2026-07-10',
+      '0000000011,胃がん,巡回,',
+    ].join('\n');
+    const r = await s.adult.preferences.importAnswers(actor, fy, Buffer.from(csv), {
+      kind: 'csv',
+      dryRun: false,
+    });
+    expect(r.errors.map((e) => [e.line, e.message])).toEqual([
+      [3, '希望形態が「個別」ですが集団検診日が書かれています。どちらかを直してください。'],
+      [4, '希望形態「巡回」が読めません（集団・個別）。'],
+    ]);
+    expect(await s.adult.preferences.get(actor, fy, ids.get('0000000012')!)).toMatchObject({
+      programs: ['breast', 'colorectal'],
+      wantsGroup: true,
+      sessionId: null,
+    });
+    // the XML answer with a date above is 集団 by definition
+    expect(await s.adult.preferences.get(actor, fy, ids.get('0000000011')!)).toMatchObject({
+      wantsGroup: true,
+      sessionId,
+    });
+  });
+
   it('refuses a booking beyond the session capacity (定員)', async () => {
     await s.database.query('UPDATE screening_sessions SET capacity = 1 WHERE id = $1', [sessionId]);
     const v = {
       residentId: ids.get('0000000012')!,
       programs: ['stomach' as const],
+      wantsGroup: true,
       sessionId,
       channel: 'phone' as const,
       answeredOn: '2026-06-10',

@@ -1,32 +1,21 @@
 import { z } from 'zod';
-import { parseDateInput } from '../../platform/calendar/index.ts';
 import { attachment, csvFileName } from '../../platform/csv/export.ts';
 import { badRequest } from '../../platform/errors/app-error.ts';
 import { actorOf, type ZApp } from '../../platform/http/app.ts';
 import { sendMethods } from '../../platform/mailings/types.ts';
 import { programCodes, programLabels } from '../programs/types.ts';
+import type { AllocationService } from './allocation-service.ts';
 import { type AdultHealthMailings, type MailingParams, mailingJobKind } from './mailing.ts';
+import { registerPreferenceRoutes } from './preference-routes.ts';
 import { type PreferencesService, preferenceChannels } from './preferences.ts';
 import type { ResidentScreeningService } from './resident-screening.ts';
+import { dateInput, fy, id, program } from './route-schemas.ts';
 import { optOutReasons, reasonLabels, resultLabels } from './rules.ts';
 import { exclusionReasons, listPurposes, type TargetListsService } from './target-lists.ts';
 
-const id = z.coerce.number().int().positive();
 const listParam = z.object({ id });
 const entryParam = z.object({ id, residentId: id });
 const residentParam = z.object({ id });
-const fy = z.coerce.number().int().min(2000).max(2100);
-const program = z.enum(programCodes, { message: '検診の種類を選んでください。' });
-
-/** 和暦・西暦 input → 'YYYY-MM-DD' with the parser's Japanese message. */
-const dateInput = z.string().transform((s, ctx) => {
-  const r = parseDateInput(s);
-  if (!r.ok) {
-    ctx.addIssue({ code: 'custom', message: r.message });
-    return z.NEVER;
-  }
-  return r.date;
-});
 
 const extractionBody = z.object({
   purpose: z.enum(Object.keys(listPurposes) as [keyof typeof listPurposes], {
@@ -57,22 +46,13 @@ const optOutBody = z.object({
   validUntil: dateInput.nullable(),
 });
 
-const preferenceBody = z.object({
-  programs: z.array(program).min(1, '希望する検診を1つ以上選んでください。'),
-  sessionId: id.nullable().default(null),
-  channel: z.enum(Object.keys(preferenceChannels) as [keyof typeof preferenceChannels]),
-  answeredOn: dateInput,
-  note: z.string().max(500).default(''),
-  surveyListId: id.nullable().optional(),
-  version: z.number().int().optional(),
-});
-
 export function registerAdultHealthRoutes(
   app: ZApp,
   deps: {
     lists: TargetListsService;
     screening: ResidentScreeningService;
     preferences: PreferencesService;
+    allocation: AllocationService;
     mailings: AdultHealthMailings;
     jobs: {
       enqueue(
@@ -84,7 +64,7 @@ export function registerAdultHealthRoutes(
     };
   },
 ) {
-  const { lists, screening, preferences } = deps;
+  const { lists, screening } = deps;
 
   app.get('/api/adult/meta', { config: { permission: 'adult.view' } }, async () => ({
     programs: programCodes.map((c) => ({ code: c, name: programLabels[c] })),
@@ -322,78 +302,5 @@ export function registerAdultHealthRoutes(
     },
   );
 
-  // 受診希望 (F02-01 step 7)
-  app.get(
-    '/api/adult/preferences',
-    {
-      config: { permission: 'adult.view' },
-      schema: {
-        querystring: z.object({
-          fiscalYear: fy,
-          sessionId: id.optional(),
-          program: program.optional(),
-          offset: z.coerce.number().int().min(0).default(0),
-          limit: z.coerce.number().int().min(1).max(500).default(100),
-        }),
-      },
-    },
-    async (req) => preferences.list(actorOf(req), req.query.fiscalYear, req.query),
-  );
-  app.get(
-    '/api/adult/sessions',
-    { config: { permission: 'adult.view' }, schema: { querystring: z.object({ fiscalYear: fy }) } },
-    async (req) => ({ sessions: await preferences.sessionsOf(req.query.fiscalYear) }),
-  );
-  app.get(
-    '/api/adult/preferences/:fiscalYear/:residentId',
-    {
-      config: { permission: 'adult.view' },
-      schema: { params: z.object({ fiscalYear: fy, residentId: id }) },
-    },
-    async (req) => ({
-      preference: await preferences.get(actorOf(req), req.params.fiscalYear, req.params.residentId),
-    }),
-  );
-  app.put(
-    '/api/adult/preferences/:fiscalYear/:residentId',
-    {
-      config: { permission: 'adult.edit' },
-      schema: { params: z.object({ fiscalYear: fy, residentId: id }), body: preferenceBody },
-    },
-    async (req) => {
-      const { version, ...v } = req.body;
-      return preferences.register(
-        actorOf(req),
-        req.params.fiscalYear,
-        { ...v, residentId: req.params.residentId },
-        version,
-      );
-    },
-  );
-  app.delete(
-    '/api/adult/preferences/:fiscalYear/:residentId',
-    {
-      config: { permission: 'adult.edit' },
-      schema: { params: z.object({ fiscalYear: fy, residentId: id }) },
-    },
-    async (req) => {
-      await preferences.remove(actorOf(req), req.params.fiscalYear, req.params.residentId);
-      return { ok: true };
-    },
-  );
-  app.post(
-    '/api/adult/preferences/:fiscalYear/import',
-    { config: { permission: 'adult.edit' }, schema: { params: z.object({ fiscalYear: fy }) } },
-    async (req) => {
-      const part = await req.file();
-      if (!part) throw badRequest('取り込むファイルを選んでください。');
-      const fields = part.fields as Record<string, { value?: string } | undefined>;
-      const buf = await part.toBuffer();
-      const kind = /\.xml$/i.test(part.filename) || fields.kind?.value === 'xml' ? 'xml' : 'csv';
-      return preferences.importAnswers(actorOf(req), req.params.fiscalYear, buf, {
-        kind,
-        dryRun: fields.dryRun?.value === 'true',
-      });
-    },
-  );
+  registerPreferenceRoutes(app, deps);
 }

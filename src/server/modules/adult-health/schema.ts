@@ -1,6 +1,9 @@
+import { sql } from 'drizzle-orm';
 import {
   bigint,
   bigserial,
+  boolean,
+  check,
   date,
   index,
   integer,
@@ -57,7 +60,8 @@ export const screeningOptOuts = pgTable(
 
 /**
  * 受診希望 (F02-01 step 7): the programs a person asked for in the preference survey, by which channel,
- * and for group screenings the booked session.
+ * and for group screenings the booked session. 希望形態 集団 without a session waits for 日程割当
+ * (allocation.ts); a booked session is 集団 by definition (check constraint).
  */
 export const screeningPreferences = pgTable(
   'screening_preferences',
@@ -68,7 +72,9 @@ export const screeningPreferences = pgTable(
     /** the survey list the answer belongs to (null: answered without a survey form) */
     surveyListId: bigint('survey_list_id', { mode: 'number' }),
     programs: text('programs').array().notNull(),
-    /** group session booked with the answer */
+    /** 希望形態: true = 集団検診 (with or without a session yet), false = 個別検診 */
+    wantsGroup: boolean('wants_group').notNull().default(false),
+    /** group session booked with the answer or given by 日程割当 */
     sessionId: bigint('session_id', { mode: 'number' }),
     /** paper | phone | csv | xml | counter */
     channel: text('channel').notNull(),
@@ -81,5 +87,6 @@ export const screeningPreferences = pgTable(
   (t) => [
     uniqueIndex('screening_preferences_year_resident_idx').on(t.fiscalYear, t.residentId),
     index('screening_preferences_session_idx').on(t.sessionId),
+    check('screening_preferences_session_group_check', sql`${t.sessionId} IS NULL OR ${t.wantsGroup}`),
   ],
 );

@@ -322,6 +322,7 @@ describe(`programs service (${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'
         fiscalYear: 2026,
         residentId: 1,
         programs: ['stomach'],
+        wantsGroup: true,
         sessionId: s!.id,
         channel: 'phone',
         answeredOn: '2026-05-01',

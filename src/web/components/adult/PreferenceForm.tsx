@@ -1,49 +1,26 @@
-import {
-  Alert,
-  Badge,
-  Box,
-  Button,
-  Checkbox,
-  Group,
-  Kbd,
-  NativeSelect,
-  Paper,
-  Radio,
-  SimpleGrid,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-} from '@mantine/core';
+import { Alert, Button, Group, Kbd, Paper, Radio, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, type KeyboardEvent, useEffect, useRef, useState } from 'react';
-import { Link } from 'react-router';
 import { today } from '../../../server/platform/calendar/date-age.ts';
 import {
   type AdultSession,
   adultKeys,
-  defaultFiscalYearEndAge,
   fetchPreference,
   findByAtenaNo,
   type PreferenceRow,
   type ProgramCode,
-  sessionLabel,
-  typedDateText,
 } from '../../lib/adult-api.ts';
 import { ApiError, api } from '../../lib/api.ts';
-import type { Resident } from '../../lib/types.ts';
-import { useEnterToNext } from '../../lib/useEnterToNext.ts';
-import { ageOn, formatWareki, formatWarekiWithYear } from '../../lib/wareki.ts';
 import { DateField } from '../DateField.tsx';
 import { ErrorAlert } from '../ErrorAlert.tsx';
-import { StatusBadges } from '../StatusBadges.tsx';
+import { type Conflict, PreferenceConflict } from './PreferenceConflict.tsx';
+import { PreferenceGroupField } from './PreferenceGroupField.tsx';
+import { type Person, PreferencePerson } from './PreferencePerson.tsx';
+import { PreferencePrograms, usePreferenceKeys } from './PreferencePrograms.tsx';
 
 /** The 受付方法 staff choose when typing an answer (CSV/XML are set by the import). */
 const entryChannels = ['paper', 'phone', 'counter'] as const;
 const channelShort: Record<string, string> = { paper: '紙', phone: '電話', counter: '窓口' };
-
-export type Person = Pick<Resident, 'id' | 'atenaNo' | 'name' | 'nameKana' | 'birthDate'> &
-  Partial<Pick<Resident, 'status' | 'supportMeasure'>>;
 
 /** A row of the answers table to edit (nonce: the same row can be chosen twice). */
 export type EditRequest = { row: PreferenceRow; nonce: number };
@@ -58,19 +35,6 @@ type Props = {
   canEdit: boolean;
 };
 
-type Conflict = {
-  programs?: string[];
-  sessionId?: number | null;
-  channel?: string;
-  answeredOn?: string;
-  note?: string;
-  version?: number;
-};
-
-const textTypes = new Set(['text', 'search', 'tel', 'number', 'email', 'password', 'url']);
-const isTextEntry = (el: EventTarget) =>
-  el instanceof HTMLTextAreaElement || (el instanceof HTMLInputElement && textTypes.has(el.type));
-
 const toHalfDigits = (s: string) =>
   s.trim().replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
 
@@ -82,7 +46,6 @@ const toHalfDigits = (s: string) =>
  */
 export function PreferenceForm({ fiscalYear, programs, sessions, channels, editRequest, canEdit }: Props) {
   const queryClient = useQueryClient();
-  const onEnter = useEnterToNext();
   const atenaRef = useRef<HTMLInputElement>(null);
   const formRef = useRef<HTMLFormElement>(null);
   const submitRef = useRef<HTMLButtonElement>(null);
@@ -94,6 +57,7 @@ export function PreferenceForm({ fiscalYear, programs, sessions, channels, editR
   const [existing, setExisting] = useState<PreferenceRow | null>(null);
   const [chosen, setChosen] = useState<ProgramCode[]>([]);
   const [channel, setChannel] = useState<string>('paper');
+  const [wantsGroup, setWantsGroup] = useState(false);
   const [sessionId, setSessionId] = useState('');
   const [answeredOn, setAnsweredOn] = useState(today());
   const [note, setNote] = useState('');
@@ -106,8 +70,6 @@ export function PreferenceForm({ fiscalYear, programs, sessions, channels, editR
   const sticky = useRef({ channel: 'paper', answeredOn: today() });
 
   const names = Object.fromEntries(programs.map((p) => [p.code, p.name]));
-  const sessionChoices = sessions.filter((s) => s.programs.some((p) => chosen.includes(p)));
-  const keyed = programs.slice(0, 9);
 
   function focusFirstProgram() {
     requestAnimationFrame(() => {
@@ -125,11 +87,13 @@ export function PreferenceForm({ fiscalYear, programs, sessions, channels, editR
     if (row) {
       setChosen(row.programs);
       setChannel(row.channel);
+      setWantsGroup(row.wantsGroup);
       setSessionId(row.sessionId ? String(row.sessionId) : '');
       setAnsweredOn(row.answeredOn);
       setNote(row.note);
     } else {
       setChosen([]);
+      setWantsGroup(false);
       setSessionId('');
       setNote('');
       setChannel(sticky.current.channel);
@@ -143,6 +107,7 @@ export function PreferenceForm({ fiscalYear, programs, sessions, channels, editR
     setPerson(null);
     setExisting(null);
     setChosen([]);
+    setWantsGroup(false);
     setSessionId('');
     setNote('');
     setConflict(null);
@@ -220,7 +185,7 @@ export function PreferenceForm({ fiscalYear, programs, sessions, channels, editR
     setSaved(null);
   }, [fiscalYear]);
 
-  /** Sets the programs; a chosen session that screens none of them is dropped. */
+  /** Sets the programs; a chosen session that screens none of them is dropped (集団 stays). */
   function setPrograms(next: ProgramCode[]) {
     const sid = Number(sessionId);
     if (sid && !sessions.find((s) => s.id === sid)?.programs.some((p) => next.includes(p))) setSessionId('');
@@ -231,39 +196,7 @@ export function PreferenceForm({ fiscalYear, programs, sessions, channels, editR
   const toggle = (code: ProgramCode) =>
     setPrograms(chosen.includes(code) ? chosen.filter((x) => x !== code) : [...chosen, code]);
 
-  function onFormKeyDown(e: KeyboardEvent<HTMLFormElement>) {
-    if (e.key === 'Enter' && (e.ctrlKey || e.metaKey) && !e.nativeEvent.isComposing) {
-      e.preventDefault();
-      formRef.current?.requestSubmit();
-      return;
-    }
-    if (/^[1-9]$/.test(e.key) && !e.ctrlKey && !e.altKey && !e.metaKey && !isTextEntry(e.target)) {
-      const p = keyed[Number(e.key) - 1];
-      if (p) {
-        e.preventDefault();
-        toggle(p.code);
-      }
-      return;
-    }
-    // Enter on a program box goes past the group (to 受付方法), not to the next box
-    const t = e.target;
-    if (
-      e.key === 'Enter' &&
-      !e.shiftKey &&
-      !e.ctrlKey &&
-      !e.altKey &&
-      !e.nativeEvent.isComposing &&
-      t instanceof HTMLInputElement &&
-      t.name === 'pref-programs'
-    ) {
-      e.preventDefault();
-      const radios = formRef.current?.querySelectorAll<HTMLInputElement>('input[name="pref-channel"]');
-      const target = [...(radios ?? [])].find((r) => r.checked) ?? radios?.[0];
-      target?.focus();
-      return;
-    }
-    onEnter(e);
-  }
+  const onFormKeyDown = usePreferenceKeys(formRef, programs, toggle);
 
   function onAtenaKeyDown(e: KeyboardEvent<HTMLInputElement>) {
     if (e.key !== 'Enter' || e.nativeEvent.isComposing || e.ctrlKey || e.metaKey || e.shiftKey) return;
@@ -292,6 +225,7 @@ export function PreferenceForm({ fiscalYear, programs, sessions, channels, editR
     try {
       const body = {
         programs: programs.map((p) => p.code).filter((c) => chosen.includes(c)),
+        wantsGroup,
         sessionId: sessionId ? Number(sessionId) : null,
         channel,
         answeredOn,
@@ -329,6 +263,7 @@ export function PreferenceForm({ fiscalYear, programs, sessions, channels, editR
       load(person!, {
         ...existing,
         programs: (conflict.programs ?? []) as ProgramCode[],
+        wantsGroup: conflict.wantsGroup ?? false,
         sessionId: conflict.sessionId ?? null,
         channel: conflict.channel ?? existing.channel,
         answeredOn: conflict.answeredOn ?? existing.answeredOn,
@@ -340,14 +275,6 @@ export function PreferenceForm({ fiscalYear, programs, sessions, channels, editR
     // the chosen button disappears with the notice: keep the focus in the form
     requestAnimationFrame(() => submitRef.current?.focus());
   }
-
-  const age = person ? ageOn(person.birthDate) : null;
-  const fyAge = person ? defaultFiscalYearEndAge(person.birthDate, fiscalYear) : null;
-  const sessionText = (id: number | null | undefined) => {
-    if (!id) return 'なし';
-    const s = sessions.find((x) => x.id === Number(id));
-    return s ? sessionLabel(s, names, formatWareki) : `日程 ${id}`;
-  };
 
   return (
     <Paper withBorder p="sm" component="section" aria-labelledby="pref-form-title">
@@ -399,63 +326,17 @@ export function PreferenceForm({ fiscalYear, programs, sessions, channels, editR
               w={180}
               rightSection={looking ? <Text size="xs">検索中</Text> : null}
             />
-            <Box style={{ flex: 1 }} pt={24} aria-live="polite">
-              {person ? (
-                <Group gap="sm" wrap="wrap">
-                  <Text fw={700} component={Link} to={`/residents/${person.id}`} c="blue.9">
-                    {person.name}
-                  </Text>
-                  <Text size="sm">{person.nameKana}</Text>
-                  <Text size="sm">{formatWarekiWithYear(person.birthDate)}生</Text>
-                  <Text size="sm">
-                    {age !== null ? `${age}歳` : ''}
-                    {fyAge !== null ? `（年度末 ${fyAge}歳）` : ''}
-                  </Text>
-                  {person.status && (
-                    <StatusBadges status={person.status} supportMeasure={person.supportMeasure ?? false} />
-                  )}
-                  <Badge color={existing ? 'orange.9' : 'blue.9'} variant="outline" radius="sm">
-                    {existing ? '登録済みの回答を修正' : '新規'}
-                  </Badge>
-                </Group>
-              ) : (
-                <Text size="sm" c="dimmed">
-                  宛名番号を入力すると氏名・生年月日を表示します。
-                </Text>
-              )}
-            </Box>
+            <PreferencePerson person={person} fiscalYear={fiscalYear} editing={existing !== null} />
           </Group>
 
-          <Checkbox.Group
-            label="希望する検診"
-            description="数字キーで選択・解除できます（入力欄以外にフォーカスがあるとき）"
-            value={chosen}
-            onChange={(v) => setPrograms(v as ProgramCode[])}
+          <PreferencePrograms
+            programs={programs}
+            chosen={chosen}
+            onChange={setPrograms}
             error={fieldErrors.programs}
-          >
-            <Group gap="md" mt={4}>
-              {programs.map((p, i) => (
-                <Checkbox
-                  key={p.code}
-                  value={p.code}
-                  name="pref-programs"
-                  label={
-                    <>
-                      {i < 9 && (
-                        <Kbd size="xs" mr={4} aria-hidden>
-                          {i + 1}
-                        </Kbd>
-                      )}
-                      {p.name}
-                    </>
-                  }
-                  aria-keyshortcuts={i < 9 ? String(i + 1) : undefined}
-                />
-              ))}
-            </Group>
-          </Checkbox.Group>
+          />
 
-          <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }} spacing="sm">
+          <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="sm">
             <Radio.Group label="受付方法" value={channel} onChange={setChannel} error={fieldErrors.channel}>
               <Group gap="sm" mt={6}>
                 {entryChannels.map((c) => (
@@ -466,18 +347,17 @@ export function PreferenceForm({ fiscalYear, programs, sessions, channels, editR
                 )}
               </Group>
             </Radio.Group>
-            <NativeSelect
-              label="集団検診の日程（任意）"
-              value={sessionId}
-              onChange={(e) => setSessionId(e.currentTarget.value)}
-              error={fieldErrors.sessionId}
-              data={[
-                { value: '', label: chosen.length ? 'なし（個別・未予約）' : '検診を選ぶと表示します' },
-                ...sessionChoices.map((s) => ({
-                  value: String(s.id),
-                  label: sessionLabel(s, names, formatWareki),
-                })),
-              ]}
+            <PreferenceGroupField
+              wantsGroup={wantsGroup}
+              sessionId={sessionId}
+              chosen={chosen}
+              sessions={sessions}
+              names={names}
+              errors={fieldErrors}
+              onChange={(v) => {
+                setWantsGroup(v.wantsGroup);
+                setSessionId(v.sessionId);
+              }}
             />
             <DateField
               label="回答日"
@@ -498,63 +378,24 @@ export function PreferenceForm({ fiscalYear, programs, sessions, channels, editR
           <ErrorAlert
             error={error}
             title={conflict ? '他の利用者が先に更新しました' : '登録できません'}
-            fieldsShown={['programs', 'channel', 'sessionId', 'answeredOn', 'note']}
+            fieldsShown={['programs', 'channel', 'wantsGroup', 'sessionId', 'answeredOn', 'note']}
           />
           {conflict && existing && (
-            <Alert color="orange" variant="light" title="現在登録されている内容">
-              <Table
-                withTableBorder
-                verticalSpacing={2}
-                fz="sm"
-                aria-label="現在登録されている内容とあなたの入力"
-              >
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>項目</Table.Th>
-                    <Table.Th>現在の内容</Table.Th>
-                    <Table.Th>あなたの入力</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  <Table.Tr>
-                    <Table.Th scope="row">希望する検診</Table.Th>
-                    <Table.Td>{(conflict.programs ?? []).map((c) => names[c] ?? c).join('・')}</Table.Td>
-                    <Table.Td>{chosen.map((c) => names[c] ?? c).join('・')}</Table.Td>
-                  </Table.Tr>
-                  <Table.Tr>
-                    <Table.Th scope="row">受付方法</Table.Th>
-                    <Table.Td>{channels[conflict.channel ?? ''] ?? conflict.channel}</Table.Td>
-                    <Table.Td>{channels[channel] ?? channel}</Table.Td>
-                  </Table.Tr>
-                  <Table.Tr>
-                    <Table.Th scope="row">集団検診の日程</Table.Th>
-                    <Table.Td>{sessionText(conflict.sessionId)}</Table.Td>
-                    <Table.Td>{sessionText(Number(sessionId) || null)}</Table.Td>
-                  </Table.Tr>
-                  <Table.Tr>
-                    <Table.Th scope="row">回答日</Table.Th>
-                    <Table.Td>{formatWareki(conflict.answeredOn)}</Table.Td>
-                    <Table.Td>{typedDateText(answeredOn)}</Table.Td>
-                  </Table.Tr>
-                  <Table.Tr>
-                    <Table.Th scope="row">備考</Table.Th>
-                    <Table.Td>{conflict.note}</Table.Td>
-                    <Table.Td>{note}</Table.Td>
-                  </Table.Tr>
-                </Table.Tbody>
-              </Table>
-              <Text size="sm" mt="xs">
-                どちらを残すか選んでください。
-              </Text>
-              <Group gap="xs" mt={4}>
-                <Button size="xs" variant="light" onClick={() => adoptConflict(false)}>
-                  現在の内容を読み込む（入力を破棄）
-                </Button>
-                <Button size="xs" variant="light" onClick={() => adoptConflict(true)}>
-                  入力内容で上書きする（このあと、もう一度登録してください）
-                </Button>
-              </Group>
-            </Alert>
+            <PreferenceConflict
+              conflict={conflict}
+              input={{
+                programs: chosen,
+                wantsGroup,
+                sessionId: Number(sessionId) || null,
+                channel,
+                answeredOn,
+                note,
+              }}
+              names={names}
+              channels={channels}
+              sessions={sessions}
+              onAdopt={adoptConflict}
+            />
           )}
           <Group>
             <Button ref={submitRef} type="submit" loading={busy} disabled={!canEdit}>

@@ -52,7 +52,7 @@ export function PreferenceImport({ fiscalYear }: { fiscalYear: number }) {
         </Text>
         <Text size="xs" c="dimmed">
           {fiscalYearLabel(fiscalYear)}の回答として取り込みます。CSVは1行目に見出し（宛名番号, 希望検診,
-          集団検診日, 会場, 受付方法, 回答日, 備考）、XMLはルート要素
+          希望形態, 集団検診日, 会場, 受付方法, 回答日, 備考）、XMLはルート要素
           &lt;受診希望一覧&gt;（docs/interfaces/screening-preferences.md）。 同じ方の回答は置き換えます。
         </Text>
         <Input.Wrapper label="取込ファイル" id="pref-import-file">

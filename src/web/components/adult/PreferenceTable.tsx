@@ -9,6 +9,7 @@ import {
   fiscalYearShortLabel,
   type PreferenceRow,
   type ProgramCode,
+  preferenceFormText,
   sessionLabel,
 } from '../../lib/adult-api.ts';
 import { api } from '../../lib/api.ts';
@@ -32,7 +33,10 @@ type Props = {
   canEdit: boolean;
 };
 
-/** The 年度's 受診希望 (newest first), filtered by program and session; 修正 loads a row into the form. */
+/**
+ * The 年度's 受診希望 (newest first) with 希望形態 and date (個別, 集団（未割当）, the session), filtered by program
+ * and session; 修正 loads a row into the form.
+ */
 export function PreferenceTable({
   fiscalYear,
   programs,
@@ -62,11 +66,6 @@ export function PreferenceTable({
   });
   const total = q.data?.total ?? 0;
   const lastPage = Math.max(1, Math.ceil(total / pageSize));
-  const sessionText = (id: number | null) => {
-    if (!id) return '—';
-    const s = sessions.find((x) => x.id === id);
-    return s ? sessionLabel(s, names, formatWareki) : `日程 ${id}`;
-  };
 
   async function remove() {
     if (!deleting) return;
@@ -165,7 +164,7 @@ export function PreferenceTable({
                   <Table.Th>氏名</Table.Th>
                   <Table.Th>生年月日</Table.Th>
                   <Table.Th>希望する検診</Table.Th>
-                  <Table.Th>集団検診の日程</Table.Th>
+                  <Table.Th>希望形態・集団検診の日程</Table.Th>
                   <Table.Th>受付方法</Table.Th>
                   <Table.Th>回答日</Table.Th>
                   <Table.Th>備考</Table.Th>
@@ -186,7 +185,7 @@ export function PreferenceTable({
                     </Table.Td>
                     <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatWareki(r.birthDate)}</Table.Td>
                     <Table.Td>{r.programs.map(short).join('・')}</Table.Td>
-                    <Table.Td>{sessionText(r.sessionId)}</Table.Td>
+                    <Table.Td>{preferenceFormText(r, sessions, names)}</Table.Td>
                     <Table.Td>{(channels[r.channel] ?? r.channel).replace(/（.*）$/, '')}</Table.Td>
                     <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatWareki(r.answeredOn)}</Table.Td>
                     <Table.Td>{r.note}</Table.Td>
