@@ -173,9 +173,50 @@ export function adultHealthSource(
     oncePrograms: programs.filter((p) => p.interval.kind === 'once').map((p) => p.code),
   };
   const ageOf = cachedAges(fy);
+  const decide = memoisedDecision(programs, fy, ageOf);
   return {
     count: () => repo.countCandidates(filter),
-    batch: (afterId, limit) => repo.candidates(filter, afterId, limit, history),
-    evaluate: (c) => toEntry(c.residentId, judgeAll(programs, c, fy, c.history, c.optOuts, ageOf), c.wanted),
+    lastId: () => repo.lastResidentId(),
+    batch: (afterId, upTo) => repo.candidates(filter, afterId, upTo, history),
+    evaluate: (c) => decide(c),
+  };
+}
+
+/**
+ * The decision of toEntry(judgeAll(…)), memoised. The rules read a person's birth date only through each
+ * program's 年度末年齢, so people with the same ages, sex, status, 受診歴, 送付不要 and wishes get the same
+ * decision: a million-person city has a few tens of thousands of such combinations. The shared decision
+ * (its arrays and details object) is handed out to all of them — the engine writes a shared one once.
+ * (No closures in the per-person path: esbuild's name-keeping wrapper makes them costly here.)
+ */
+export function memoisedDecision(programs: ProgramSettings[], fy: number, ageOf: AgeOf) {
+  const decisions = new Map<string, Omit<EntryDraft, 'residentId'> | null>();
+  const ageKeys = new Map<string, string>();
+  return (c: Candidate): EntryDraft | null => {
+    let ages = ageKeys.get(c.birthDate);
+    if (ages === undefined) {
+      ages = '';
+      for (const p of programs) ages += `${ageOf(p, c.birthDate)},`;
+      ageKeys.set(c.birthDate, ages);
+    }
+    let key = `${ages}${c.sex}${c.status}`;
+    for (const h of c.history) key += `|${h.program}:${h.fiscalYear}:${h.method ?? ''}:${h.result ?? ''}`;
+    for (const o of c.optOuts) key += `|${o.program ?? ''}:${o.reason}:${o.validFrom}:${o.validUntil ?? ''}`;
+    if (c.wanted) key += `|${c.wanted.join()}`;
+    let shared = decisions.get(key);
+    if (shared === undefined) {
+      shared = toEntry(c.residentId, judgeAll(programs, c, fy, c.history, c.optOuts, ageOf), c.wanted);
+      decisions.set(key, shared);
+    }
+    if (shared === null) return null;
+    return {
+      residentId: c.residentId,
+      programs: shared.programs,
+      coupons: shared.coupons,
+      details: shared.details,
+      age: shared.age,
+      included: shared.included,
+      exclusionReason: shared.exclusionReason,
+    };
   };
 }

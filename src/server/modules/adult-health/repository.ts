@@ -23,6 +23,9 @@ export type Candidate = {
   wanted?: string[];
 };
 
+/** The shared empty 受診歴/送付不要 of most candidates (replaced, never pushed to). */
+const none: never[] = [];
+
 function where(f: CandidateFilter, params: unknown[]): string {
   const c = [`r.status = 'resident'`];
   params.push(f.bornTo);
@@ -61,25 +64,62 @@ export function adultHealthRepository(database: Database) {
       return r?.n ?? 0;
     },
 
+    /** The highest 宛名 id (where an extraction's walk ends). */
+    async lastResidentId(): Promise<number> {
+      const [r] = await database.query<{ n: number | null }>('SELECT max(id) AS n FROM residents');
+      return Number(r?.n ?? 0);
+    },
+
     /**
-     * Up to `limit` candidates after `afterId` with their 受診歴 of the programs (the last `years` 年度, all
-     * years for once-in-a-lifetime programs) and 送付不要 overlapping the 年度.
+     * The candidates with afterId < id <= upTo, with their 受診歴 of the programs (the last `years` 年度, all
+     * years for once-in-a-lifetime programs) and 送付不要 overlapping the 年度. The queries of a range run at
+     * the same time (on PostgreSQL, on separate connections).
      */
     async candidates(
       f: CandidateFilter,
       afterId: number,
-      limit: number,
+      upTo: number,
       h: { programs: string[]; fiscalYear: number; sinceFiscalYear: number; oncePrograms: string[] },
     ): Promise<Candidate[]> {
-      const params: unknown[] = [afterId, limit];
-      const rows = await database.query<{ id: number; birth_date: string; sex: string; status: string }>(
-        `SELECT r.id, r.birth_date, r.sex, r.status FROM residents r
-         WHERE r.id > $1 AND ${where(f, params)} ORDER BY r.id LIMIT $2`,
-        params,
-      );
-      if (rows.length === 0) return [];
-      const first = Number(rows[0]!.id);
-      const last = Number(rows[rows.length - 1]!.id);
+      const params: unknown[] = [afterId, upTo];
+      const [rows, hist, opts, prefs] = await Promise.all([
+        database.query<{ id: number; birth_date: string; sex: string; status: string }>(
+          `SELECT r.id, r.birth_date, r.sex, r.status FROM residents r
+           WHERE r.id > $1 AND r.id <= $2 AND ${where(f, params)} ORDER BY r.id`,
+          params,
+        ),
+        database.query<{
+          resident_id: number;
+          program: string;
+          method: string | null;
+          fiscal_year: number;
+          result: string | null;
+        }>(
+          `SELECT resident_id, program, method, fiscal_year, result FROM screening_records
+           WHERE resident_id > $1 AND resident_id <= $2 AND program = ANY($3::text[])
+             AND (fiscal_year >= $4 OR program = ANY($5::text[])) AND fiscal_year <= $6`,
+          [afterId, upTo, h.programs, h.sinceFiscalYear, h.oncePrograms, h.fiscalYear],
+        ),
+        database.query<{
+          resident_id: number;
+          program: string | null;
+          reason: string;
+          valid_from: string;
+          valid_until: string | null;
+        }>(
+          `SELECT resident_id, program, reason, valid_from, valid_until FROM screening_opt_outs
+           WHERE resident_id > $1 AND resident_id <= $2 AND valid_from <= $4
+             AND (valid_until IS NULL OR valid_until >= $3)`,
+          [afterId, upTo, `${h.fiscalYear}-04-01`, `${h.fiscalYear + 1}-03-31`],
+        ),
+        f.preference
+          ? database.query<{ resident_id: number; programs: string[] }>(
+              `SELECT resident_id, programs FROM screening_preferences
+               WHERE resident_id > $1 AND resident_id <= $2 AND fiscal_year = $3`,
+              [afterId, upTo, f.preference.fiscalYear],
+            )
+          : [],
+      ]);
       const byId = new Map<number, Candidate>();
       const out = rows.map((r) => {
         const c: Candidate = {
@@ -87,59 +127,32 @@ export function adultHealthRepository(database: Database) {
           birthDate: r.birth_date,
           sex: r.sex,
           status: r.status,
-          history: [],
-          optOuts: [],
+          history: none,
+          optOuts: none,
         };
         byId.set(c.residentId, c);
         return c;
       });
-      const hist = await database.query<{
-        resident_id: number;
-        program: string;
-        method: string | null;
-        fiscal_year: number;
-        result: string | null;
-      }>(
-        `SELECT resident_id, program, method, fiscal_year, result FROM screening_records
-         WHERE resident_id BETWEEN $1 AND $2 AND program = ANY($3::text[])
-           AND (fiscal_year >= $4 OR program = ANY($5::text[])) AND fiscal_year <= $6`,
-        [first, last, h.programs, h.sinceFiscalYear, h.oncePrograms, h.fiscalYear],
-      );
-      for (const r of hist)
-        byId.get(Number(r.resident_id))?.history.push({
-          program: r.program,
-          method: r.method,
-          fiscalYear: r.fiscal_year,
-          result: r.result,
-        });
-      const opts = await database.query<{
-        resident_id: number;
-        program: string | null;
-        reason: string;
-        valid_from: string;
-        valid_until: string | null;
-      }>(
-        `SELECT resident_id, program, reason, valid_from, valid_until FROM screening_opt_outs
-         WHERE resident_id BETWEEN $1 AND $2 AND valid_from <= $4 AND (valid_until IS NULL OR valid_until >= $3)`,
-        [first, last, `${h.fiscalYear}-04-01`, `${h.fiscalYear + 1}-03-31`],
-      );
-      for (const o of opts)
-        byId.get(Number(o.resident_id))?.optOuts.push({
+      for (const r of hist) {
+        const c = byId.get(Number(r.resident_id));
+        if (!c) continue;
+        if (c.history === none) c.history = [];
+        c.history.push({ program: r.program, method: r.method, fiscalYear: r.fiscal_year, result: r.result });
+      }
+      for (const o of opts) {
+        const c = byId.get(Number(o.resident_id));
+        if (!c) continue;
+        if (c.optOuts === none) c.optOuts = [];
+        c.optOuts.push({
           program: o.program,
           reason: o.reason,
           validFrom: o.valid_from,
           validUntil: o.valid_until,
         });
-      if (f.preference) {
-        const prefs = await database.query<{ resident_id: number; programs: string[] }>(
-          `SELECT resident_id, programs FROM screening_preferences
-           WHERE resident_id BETWEEN $1 AND $2 AND fiscal_year = $3`,
-          [first, last, f.preference.fiscalYear],
-        );
-        for (const p of prefs) {
-          const c = byId.get(Number(p.resident_id));
-          if (c) c.wanted = p.programs;
-        }
+      }
+      for (const p of prefs) {
+        const c = byId.get(Number(p.resident_id));
+        if (c) c.wanted = p.programs;
       }
       return out;
     },

@@ -125,13 +125,25 @@ describe('対象者抽出 (target lists) on the database', () => {
       programs: ['colorectal'],
     });
     // a first run that wrote part of the list, then crashed: the re-run must finish it without duplicates
+    await s.database.query(`INSERT INTO target_list_details (list_id, id, details) VALUES ($1, 1, '{}')`, [
+      list.id,
+    ]);
     await s.database.query(
-      `INSERT INTO target_list_entries (list_id, resident_id, programs, details, age)
-       VALUES ($1, $2, '{colorectal}', '{}', 66)`,
+      `INSERT INTO target_list_entries (list_id, resident_id, programs, details_id, age)
+       VALUES ($1, $2, '{colorectal}', 1, 66)`,
       [list.id, ids.get('0000000001')],
     );
     await s.jobs.runPending();
     const done = await s.adult.lists.get(list.id);
     expect(done.counts).toMatchObject({ included: 3 });
+    // the resumed run numbered its details after the first run's, and every entry finds its details
+    const { rows } = await s.adult.lists.entries(
+      actor,
+      list.id,
+      { included: true },
+      { offset: 0, limit: 10 },
+    );
+    expect(rows).toHaveLength(3);
+    expect(rows.filter((r) => Object.keys(r.details).length > 0)).toHaveLength(2);
   });
 });

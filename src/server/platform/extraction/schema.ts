@@ -49,8 +49,11 @@ export const targetListEntries = pgTable(
     programs: text('programs').array().notNull(),
     /** programs with a がん検診無料クーポン */
     coupons: text('coupons').array().notNull().default(sql`'{}'::text[]`),
-    /** per program: { eligible, reasons, methods, age } (reasons also for ineligible programs) */
-    details: jsonb('details').notNull(),
+    /**
+     * per program { eligible, reasons, methods, age } (reasons also for ineligible programs), as a number into
+     * the list's target_list_details: a million-person list has a few dozen distinct details.
+     */
+    detailsId: integer('details_id').notNull(),
     /** 年度末年齢 by the first selected program's settings (for lists and CSV) */
     age: integer('age').notNull(),
     included: boolean('included').notNull().default(true),
@@ -63,4 +66,18 @@ export const targetListEntries = pgTable(
   },
   // The primary key serves every read (a list's entries); no second index to maintain on bulk writes.
   (t) => [primaryKey({ columns: [t.listId, t.residentId] })],
+);
+
+/**
+ * The distinct per-program details of one list (interned): entries point here by details_id, so a bulk
+ * extraction writes a small number per person instead of the same JSON hundreds of thousands of times.
+ */
+export const targetListDetails = pgTable(
+  'target_list_details',
+  {
+    listId: bigint('list_id', { mode: 'number' }).notNull(),
+    id: integer('id').notNull(),
+    details: jsonb('details').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.listId, t.id] })],
 );
