@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 
 /** Runtime configuration, read once from the environment. See docs/operations.md. */
@@ -21,7 +22,10 @@ export type Config = {
   /** Use the Secure flag on the session cookie (set when served over HTTPS). */
   secureCookies: boolean;
   logLevel: string;
-  /** Worker threads for batch printing (0 = render in the job's own thread). */
+  /**
+   * Worker threads for batch printing (0 = render in the job's own thread). Default: 2, or 1 on a one-core
+   * machine — two use both cores of the reference server, ~120 MB each (BENCHMARKS.md).
+   */
   printWorkers: number;
 };
 
@@ -54,6 +58,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     lockoutMinutes: intEnv(env, 'SUKOYAKA_LOCKOUT_MINUTES', 15),
     secureCookies: boolEnv(env, 'SUKOYAKA_SECURE_COOKIES', false),
     logLevel: env.LOG_LEVEL || 'info',
-    printWorkers: intEnv(env, 'SUKOYAKA_PRINT_WORKERS', 1),
+    printWorkers: intEnv(env, 'SUKOYAKA_PRINT_WORKERS', Math.min(2, availableParallelism())),
   };
 }

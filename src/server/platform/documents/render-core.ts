@@ -21,6 +21,11 @@ export function loadRegistry(registryUrl: string): Promise<TemplateRegistry> {
   return registry;
 }
 
+/** Registers an already imported registry (bundled worker threads import it with the worker, not by URL). */
+export function preloadRegistry(registryUrl: string, templates: TemplateRegistry): void {
+  registries.set(registryUrl, Promise.resolve(templates));
+}
+
 /** The template `code` from the registry module at `registryUrl`. */
 export async function loadTemplate(registryUrl: string, code: string): Promise<DocumentTemplate<unknown>> {
   const templates = await loadRegistry(registryUrl);

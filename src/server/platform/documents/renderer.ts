@@ -6,6 +6,13 @@ import { Worker } from 'node:worker_threads';
 import { loadTemplate, renderChunk } from './render-core.ts';
 import type { DocumentItem, DocumentTemplate, RenderContext } from './types.ts';
 import type { WorkerRequest, WorkerResponse } from './worker.ts';
+import { workerScript } from './worker-bundle.ts';
+
+/** Old-generation heap of a worker thread (MB): SUKOYAKA_PRINT_WORKER_HEAP_MB, default 96. */
+function workerOldGenerationMb(): number {
+  const v = Number(process.env.SUKOYAKA_PRINT_WORKER_HEAP_MB ?? 96);
+  return Number.isFinite(v) && v >= 32 ? v : 96;
+}
 
 /**
  * Renders all items into one PDF in this thread. Any template is accepted (a DocumentTemplate<P> is a
@@ -98,7 +105,8 @@ export async function renderBatch<P>(opts: RenderBatchOptions<P>): Promise<Batch
     throw new RangeError(`chunkSize must be ≥ 1: ${chunkSize}`);
   if (!Number.isInteger(workers) || workers < 0) throw new RangeError(`workers must be ≥ 0: ${workers}`);
   const registryUrl = String(opts.registryUrl);
-  const renderer: ChunkRenderer = workers > 0 ? new WorkerPool(workers) : inlineRenderer;
+  const renderer: ChunkRenderer =
+    workers > 0 ? new WorkerPool(workers, await workerScript(registryUrl)) : inlineRenderer;
   const maxInFlight = workers > 0 ? workers * 2 : 1;
   const pending: Promise<RenderedChunk>[] = [];
   let chunks = 0;
@@ -132,8 +140,6 @@ export async function renderBatch<P>(opts: RenderBatchOptions<P>): Promise<Batch
   return { chunks, items: doneItems, pages };
 }
 
-const WORKER_ENTRY = new URL('./worker-entry.mjs', import.meta.url);
-
 type Task = { resolve: (r: Rendered) => void; reject: (e: Error) => void; slot: Slot };
 type Slot = { worker: Worker; inFlight: number; dead: Error | null };
 
@@ -143,14 +149,17 @@ class WorkerPool implements ChunkRenderer {
   private readonly tasks = new Map<number, Task>();
   private nextId = 1;
 
-  constructor(size: number) {
-    for (let i = 0; i < size; i++) this.slots.push(this.spawn());
+  constructor(size: number, script: URL) {
+    for (let i = 0; i < size; i++) this.slots.push(this.spawn(script));
   }
 
-  private spawn(): Slot {
-    // A small young generation: rendering makes many short-lived objects, and V8's default (48 MB per thread)
-    // cost ~40 MB of RSS per worker for no measurable speed-up.
-    const worker = new Worker(WORKER_ENTRY, { resourceLimits: { maxYoungGenerationSizeMb: 8 } });
+  private spawn(script: URL): Slot {
+    // Small heaps: rendering makes many short-lived objects and V8 lets a default heap grow far before it
+    // collects — a young generation of 8 MB (default 48) and an old one of 96 MB keep a worker at ~150 MB of
+    // RSS (BENCHMARKS.md) while a 1,000-page chunk needs ~50 MB live.
+    const worker = new Worker(script, {
+      resourceLimits: { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: workerOldGenerationMb() },
+    });
     const slot: Slot = { worker, inFlight: 0, dead: null };
     worker.on('message', (res: WorkerResponse) => {
       const task = this.tasks.get(res.id);

@@ -71,8 +71,11 @@ export const checkJobKind = 'mailings.check';
 export const batchSize = 5000;
 /** Up to this many items the 引き抜き確認 runs in the request; above it, as a job. */
 export const inlineCheckMax = 5000;
-/** Pages (people) per generated PDF part. */
-export const printChunk = 1000;
+/**
+ * Items (people) per generated PDF part: 500 keeps a print job with two worker threads under 512 MB on
+ * 100,000 notices (BENCHMARKS.md); parts of 1,000 took ~510 MB.
+ */
+export const printChunk = 500;
 /** 先頭N件プレビュー: at most this many. */
 export const previewMax = 20;
 /** Resident ids listed one by one in an audit entry (the audit service keeps 1,000). */

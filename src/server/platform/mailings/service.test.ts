@@ -547,7 +547,7 @@ describe('large mailings', () => {
     console.info(`100,000 items: create ${created} ms, check job ${Date.now() - t0 - created} ms`);
   });
 
-  it('prints in parts of 1,000 named by the first and last 連番', async () => {
+  it('prints in parts of 500 named by the first and last 連番', async () => {
     const m = await mailings.create(actor, {
       purpose: 'test.ticket',
       title: '分割',
@@ -565,10 +565,11 @@ describe('large mailings', () => {
     await s.jobs.runPending();
     const done = await s.jobs.get(job.id);
     expect(done.status, String(done.error)).toBe('succeeded');
-    expect(done.result).toMatchObject({ included: 1005, pulledOut: 10, pages: 1005, files: 2 });
+    expect(done.result).toMatchObject({ included: 1005, pulledOut: 10, pages: 1005, files: 3 });
     const after = await mailings.get(m.id);
     expect(after.outputs.map((o) => [o.name, o.from, o.to, o.count])).toEqual([
-      ['受診票（券）_令和8年6月1日_0001-1010.pdf', 1, 1010, 1000],
+      ['受診票（券）_令和8年6月1日_0001-0505.pdf', 1, 505, 500],
+      ['受診票（券）_令和8年6月1日_0506-1010.pdf', 506, 1010, 500],
       ['受診票（券）_令和8年6月1日_1011-1015.pdf', 1011, 1015, 5],
     ]);
   });
