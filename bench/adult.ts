@@ -2,26 +2,26 @@
  * `npm run bench -- --suite adult`: adult-health invitation targets on the synthetic demo city.
  *  1. full 年度 extraction of the five がん検診 with reasons through the extraction job (engine + rules),
  *     and one hand-written SQL query producing the same set (CREATE TEMP TABLE … AS), in the same run;
- *  2. N one-page 受診票（券） (Japanese text, customer barcode, code128) rendered in 1,000-page PDF parts
- *     with worker threads, wall time and peak RSS of the process (workers included).
+ *  2. N one-page 受診票（券） (Japanese text, customer barcode, code128) read from that list and rendered in
+ *     PDF parts of the print job's size with worker threads, in a child process (bench/adult-notices.ts): wall time and
+ *     the child's peak RSS (workers included).
  * Prints Markdown rows for BENCHMARKS.md. Not a test: nothing asserts.
  *
  *   npm run bench -- --suite adult [--residents 1000000] [--db both|pglite|postgres] [--notices 100000] [--workers 2]
+ *     [--keep NAME]   PostgreSQL only: seed database NAME once and keep it; later runs reuse it (no re-seeding)
  */
+import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { bootstrap, createServices } from '../src/server/app.ts';
-import { templates, templatesUrl } from '../src/server/document-templates.ts';
 import { seedAdultHealthDemo } from '../src/server/modules/adult-health/demo.ts';
-import { ticketPayload } from '../src/server/modules/adult-health/payloads.ts';
 import { seedDemoCity } from '../src/server/modules/residents/demo/seed.ts';
 import { connect, type Database } from '../src/server/platform/db/connect.ts';
 import { migrate } from '../src/server/platform/db/migrate.ts';
-import { renderBatch } from '../src/server/platform/documents/index.ts';
-import { targetListsRepository } from '../src/server/platform/extraction/repository.ts';
 
 const arg = (name: string, fallback: string) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -31,35 +31,46 @@ const residents = Number(arg('residents', '1000000'));
 const which = arg('db', 'both');
 const notices = Number(arg('notices', '100000'));
 const workers = Number(arg('workers', '2'));
+const keep = arg('keep', '');
 const pgBase = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const fy = 2026;
 const cancer = ['stomach', 'colorectal', 'lung', 'breast', 'cervical'] as const;
 const actor = { userId: null, loginId: 'bench', roleCode: null };
 
-async function open(kind: 'pglite' | 'postgres'): Promise<{ database: Database; drop(): Promise<void> }> {
+async function open(
+  kind: 'pglite' | 'postgres',
+): Promise<{ database: Database; target: string; seeded: boolean; drop(): Promise<void> }> {
   if (kind === 'pglite') {
     const dir = mkdtempSync(join(tmpdir(), 'sukoyaka-bench-'));
     const database = await connect({ dataDir: dir });
     return {
       database,
+      target: dir,
+      seeded: false,
       async drop() {
-        await database.close();
+        await database.close().catch(() => undefined); // closed already when the print ran in a child
         rmSync(dir, { recursive: true, force: true });
       },
     };
   }
-  const name = `sukoyaka_bench_${Date.now()}`;
+  const name = keep || `sukoyaka_bench_${Date.now()}`;
   const admin = new pg.Client({ connectionString: pgBase });
   await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
+  const exists = keep
+    ? (await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name])).rowCount === 1
+    : false;
+  if (!exists) await admin.query(`CREATE DATABASE ${name}`);
   await admin.end();
   const u = new URL(pgBase);
   u.pathname = `/${name}`;
   const database = await connect({ databaseUrl: u.toString() });
   return {
     database,
+    target: u.toString(),
+    seeded: exists,
     async drop() {
       await database.close();
+      if (keep) return;
       const c = new pg.Client({ connectionString: pgBase });
       await c.connect();
       await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
@@ -96,7 +107,7 @@ const rows: string[] = [];
 for (const kind of which === 'both'
   ? (['postgres', 'pglite'] as const)
   : ([which] as ('postgres' | 'pglite')[])) {
-  const { database, drop } = await open(kind);
+  const { database, target: dbTarget, seeded, drop } = await open(kind);
   try {
     await migrate(database);
     const s = createServices(
@@ -106,14 +117,16 @@ for (const kind of which === 'both'
     );
     await bootstrap(s);
     let t = Date.now();
-    await seedDemoCity(database, {
-      residents,
-      seed: 1,
-      encryptMyNumber: (m) => ({ enc: s.sealer.encrypt(m), mac: s.sealer.mac(m) }),
-    });
-    await seedAdultHealthDemo(database, fy);
-    await database.query('ANALYZE');
-    console.error(`${kind}: seeded ${residents} in ${((Date.now() - t) / 1000).toFixed(1)} s`);
+    if (!seeded) {
+      await seedDemoCity(database, {
+        residents,
+        seed: 1,
+        encryptMyNumber: (m) => ({ enc: s.sealer.encrypt(m), mac: s.sealer.mac(m) }),
+      });
+      await seedAdultHealthDemo(database, fy);
+      await database.query('ANALYZE');
+      console.error(`${kind}: seeded ${residents} in ${((Date.now() - t) / 1000).toFixed(1)} s`);
+    }
 
     t = Date.now();
     const list = await s.adult.lists.startExtraction(actor, {
@@ -149,54 +162,36 @@ for (const kind of which === 'both'
       `| 年度 extraction, 5 がん検診, ${residents.toLocaleString()} people | ${kind} | engine ${(engineMs / 1000).toFixed(1)} s (${counts.included.toLocaleString()} targets, ${counts.excluded} 送付不要) | hand SQL ${(handMs / 1000).toFixed(1)} s (${hand?.n.toLocaleString()}) | ratio ${(engineMs / handMs).toFixed(2)}, differing rows ${diff?.n} |`,
     );
 
-    if (kind === 'postgres' || which === 'pglite') {
-      const settings = await s.programs.settingsForYear(fy);
-      const chosen = settings.filter((p) => (cancer as readonly string[]).includes(p.code));
-      async function* items() {
-        let seq = 0;
-        for await (const page of targetListsRepository(database).includedInOrder(list.id)) {
-          for (const e of page) {
-            if (seq >= notices) return;
-            seq++;
-            yield {
-              seq,
-              recipient: {
-                postalCode: e.postalCode,
-                address: e.address,
-                addressExtra: e.addressExtra,
-                name: e.name,
-              },
-              payload: ticketPayload(chosen, fy, { ...e, details: e.details as Record<string, unknown> }),
-            };
-          }
-        }
-      }
-      const sender = await s.settings.sender();
-      const rss0 = process.memoryUsage().rss;
-      let peak = rss0;
-      const timer = setInterval(() => {
-        peak = Math.max(peak, process.memoryUsage().rss);
-      }, 200);
-      t = Date.now();
-      let pages = 0;
-      let bytes = 0;
-      await renderBatch({
-        registryUrl: templatesUrl,
-        templateCode: 'adult-health.ticket',
-        items: items(),
-        ctx: { sender, issueDate: `${fy}-06-01` },
-        chunkSize: 1000,
-        workers,
-        onChunk: async (c) => {
-          pages += c.pages;
-          bytes += c.buffer.length;
-        },
-      });
-      clearInterval(timer);
-      const ms = Date.now() - t;
-      void templates;
+    if (notices > 0 && (kind === 'postgres' || which === 'pglite')) {
+      // The print runs in a process of its own (as a print job would in a freshly started server), so its
+      // peak RSS is the print's, not the seeding's or the extraction's.
+      if (kind === 'pglite') await database.close();
+      const out = execFileSync(
+        process.execPath,
+        [
+          '--import',
+          'tsx',
+          fileURLToPath(new URL('./adult-notices.ts', import.meta.url)),
+          '--db',
+          dbTarget,
+          '--list',
+          String(list.id),
+          '--notices',
+          String(notices),
+          '--workers',
+          String(workers),
+        ],
+        { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 20 },
+      );
+      const r = JSON.parse(out.trim().split('\n').pop()!) as {
+        ms: number;
+        pages: number;
+        bytes: number;
+        startRssMb: number;
+        peakRssMb: number;
+      };
       rows.push(
-        `| ${notices.toLocaleString()} 受診票（券）, ${workers} workers | ${kind} (items read from the list) | ${(ms / 1000).toFixed(1)} s = ${Math.round(pages / (ms / 1000))} pages/s, ${(bytes / 1e6).toFixed(0)} MB of PDF | peak RSS ${Math.round(peak / 1e6)} MB (start ${Math.round(rss0 / 1e6)} MB) | |`,
+        `| ${notices.toLocaleString()} 受診票（券）, ${workers} workers | ${kind} (items read from the list, own process) | ${(r.ms / 1000).toFixed(1)} s = ${Math.round(r.pages / (r.ms / 1000))} pages/s, ${(r.bytes / 1e6).toFixed(0)} MB of PDF | peak RSS ${Math.round(r.peakRssMb)} MB (after start-up ${Math.round(r.startRssMb)} MB) | load ${loadavg()[0]!.toFixed(1)} |`,
       );
     }
   } finally {
