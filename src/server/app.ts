@@ -3,10 +3,13 @@ import { templates, templatesUrl } from './document-templates.ts';
 import {
   adultHealthMailings,
   allocationService,
+  applicationsService,
   extractJobKind,
   mailingJobKind,
+  preferenceSource,
   preferencesService,
   registerAdultHealthRoutes,
+  registerApplicationRoutes,
   residentScreeningService,
   targetListsService,
 } from './modules/adult-health/index.ts';
@@ -34,6 +37,7 @@ import { registerJobRoutes } from './platform/jobs/routes.ts';
 import { jobRunner } from './platform/jobs/runner.ts';
 import { registerMailingRoutes } from './platform/mailings/routes.ts';
 import { mailingsService } from './platform/mailings/service.ts';
+import { registerReservationRoutes, reservationsService } from './platform/reservations/index.ts';
 
 export const webRoot = fileURLToPath(new URL('../../dist/web', import.meta.url));
 
@@ -65,15 +69,16 @@ export function createServices(
     registryUrl: templatesUrl,
     workers: config.printWorkers ?? 0,
   });
-  const programs = programsService({ db, audit });
+  const reservations = reservationsService({ database, audit, sender: () => settings.sender() });
+  const programs = programsService({ db, audit, reservations });
   const programSettings = (fy: number) => programs.settingsForYear(fy);
   const screening = residentScreeningService({ database, audit, programSettings });
-  const preferences = preferencesService({ database, audit });
+  const preferences = preferencesService({ database, audit, reservations });
   const adult = {
     lists: targetListsService({ database, audit, jobs, programSettings }),
     screening,
     preferences,
-    allocation: allocationService({ database, audit }),
+    allocation: allocationService({ database, audit, reservations, bookingSource: preferenceSource }),
     mailings: adultHealthMailings({
       database,
       mailings,
@@ -81,10 +86,31 @@ export function createServices(
       programSettings,
       sessions: (fy) => preferences.sessionsOf(fy),
     }),
+    applications: applicationsService({
+      database,
+      audit,
+      reservations,
+      programSettings,
+      reissue: (actor, v) => mailings.reissue(actor, v),
+    }),
   };
   jobs.register(extractJobKind, (ctx) => adult.lists.runExtraction(ctx));
   jobs.register(mailingJobKind, (ctx) => adult.mailings.runMailingJob(ctx));
-  return { database, db, sealer, audit, auth, files, jobs, settings, residents, programs, mailings, adult };
+  return {
+    database,
+    db,
+    sealer,
+    audit,
+    auth,
+    files,
+    jobs,
+    settings,
+    residents,
+    programs,
+    reservations,
+    mailings,
+    adult,
+  };
 }
 
 export type Services = ReturnType<typeof createServices>;
@@ -127,7 +153,9 @@ export async function createHttp(
   });
   registerProgramRoutes(app, { programs: s.programs, audit: s.audit });
   registerMailingRoutes(app, { mailings: s.mailings });
+  registerReservationRoutes(app, { reservations: s.reservations });
   registerAdultHealthRoutes(app, { ...s.adult, jobs: s.jobs });
+  registerApplicationRoutes(app, { applications: s.adult.applications });
   await app.ready();
   return app;
 }

@@ -4,10 +4,12 @@
  */
 import { surveyTemplate, ticketTemplate } from './modules/adult-health/documents.ts';
 import type { TemplateRegistry } from './platform/documents/types.ts';
+import { rosterTemplate } from './platform/reservations/roster.ts';
 
 export const templates: TemplateRegistry = {
   [ticketTemplate.code]: ticketTemplate,
   [surveyTemplate.code]: surveyTemplate,
+  [rosterTemplate.code]: rosterTemplate,
 };
 
 export const templatesUrl = new URL(import.meta.url);

@@ -1,5 +1,6 @@
 // Every table of the product, for drizzle-kit (migrations are generated from this file).
 
+export * from './modules/adult-health/applications-schema.ts';
 export * from './modules/adult-health/schema.ts';
 export * from './modules/programs/schema.ts';
 export * from './modules/residents/schema.ts';
@@ -11,3 +12,4 @@ export * from './platform/files/schema.ts';
 export * from './platform/imports/schema.ts';
 export * from './platform/jobs/schema.ts';
 export * from './platform/mailings/schema.ts';
+export * from './platform/reservations/schema.ts';

@@ -5,13 +5,18 @@ import { Layout, RequirePermission } from './components/Layout.tsx';
 import { homePath, useAuth } from './lib/auth.tsx';
 import { AdminScreen } from './screens/AdminScreen.tsx';
 import { AdultHomeScreen } from './screens/AdultHomeScreen.tsx';
+import { ApplicationNewScreen } from './screens/ApplicationNewScreen.tsx';
+import { ApplicationsScreen } from './screens/ApplicationsScreen.tsx';
 import { AuditScreen } from './screens/AuditScreen.tsx';
 import { JobsScreen } from './screens/JobsScreen.tsx';
 import { LoginScreen } from './screens/LoginScreen.tsx';
 import { MailingScreen } from './screens/MailingScreen.tsx';
+import { MailingsScreen } from './screens/MailingsScreen.tsx';
 import { PasswordScreen } from './screens/PasswordScreen.tsx';
 import { PreferencesScreen } from './screens/PreferencesScreen.tsx';
 import { ProgramsScreen } from './screens/ProgramsScreen.tsx';
+import { ReceptionScreen } from './screens/ReceptionScreen.tsx';
+import { ReservationsScreen } from './screens/ReservationsScreen.tsx';
 import { ResidentNewScreen } from './screens/ResidentNewScreen.tsx';
 import { ResidentScreen } from './screens/ResidentScreen.tsx';
 import { ResidentSearchScreen } from './screens/ResidentSearchScreen.tsx';
@@ -109,10 +114,50 @@ export function App() {
           }
         />
         <Route
+          path="/adult/applications"
+          element={
+            <RequirePermission permissions={['adult.view']}>
+              <ApplicationsScreen />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="/adult/applications/new"
+          element={
+            <RequirePermission permissions={['adult.view']}>
+              <ApplicationNewScreen />
+            </RequirePermission>
+          }
+        />
+        <Route
           path="/adult/preferences"
           element={
             <RequirePermission permissions={['adult.view']}>
               <PreferencesScreen />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="/reservations"
+          element={
+            <RequirePermission permissions={['reservations.view']}>
+              <ReservationsScreen />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="/reservations/sessions/:id"
+          element={
+            <RequirePermission permissions={['reservations.view']}>
+              <ReceptionScreen />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="/mailings"
+          element={
+            <RequirePermission permissions={['mailings.view']}>
+              <MailingsScreen />
             </RequirePermission>
           }
         />

@@ -6,6 +6,7 @@
 import type { ProgramCode, ProgramSettings } from '../../server/modules/programs/types.ts';
 import { today } from '../../server/platform/calendar/date-age.ts';
 import { api, queryString } from './api.ts';
+import type { SessionStatus, Slot } from './reservations-api.ts';
 
 export type { ProgramCode, ProgramSettings } from '../../server/modules/programs/types.ts';
 export { programCodes, programLabels } from '../../server/modules/programs/types.ts';
@@ -48,10 +49,19 @@ export type ScreeningSession = {
   startTime: string;
   endTime: string;
   capacity: number;
+  cutoffDate: string | null;
+  status: SessionStatus;
+  statusLabel: string;
+  holidayName: string | null;
+  booked: number;
+  slots: Slot[];
   note: string;
   version: number;
   updatedAt: string;
 };
+
+/** A 時間枠 as the form holds it (定員 as typed). */
+export type SlotValues = { id?: number; startTime: string; endTime: string; capacity: string | number };
 
 export type VenueValues = Omit<MasterBase, 'id' | 'version' | 'updatedAt'>;
 export type InstitutionValues = VenueValues & { programs: ProgramCode[] };
@@ -63,7 +73,9 @@ export type SessionValues = {
   startTime: string;
   endTime: string;
   capacity: number | string;
+  cutoffDate: string;
   note: string;
+  slots: SlotValues[];
 };
 
 /** 'true' 有効のみ / 'false' 無効のみ / 'all' すべて */

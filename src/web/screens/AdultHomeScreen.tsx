@@ -58,6 +58,24 @@ export function AdultHomeScreen() {
           >
             受診希望の登録
           </Button>
+          {can('adult.edit') && (
+            <Button component={Link} to="/adult/applications/new" variant="light">
+              申込受付
+            </Button>
+          )}
+          <Button component={Link} to="/adult/applications" variant="default">
+            申込一覧
+          </Button>
+          {can('reservations.view') && (
+            <Button component={Link} to="/reservations" variant="default">
+              集団検診の日程・受付
+            </Button>
+          )}
+          {can('mailings.view') && (
+            <Button component={Link} to="/mailings" variant="default">
+              郵送物一覧
+            </Button>
+          )}
           {can('programs.view') && (
             <Button component={Link} to="/adult/programs" variant="default">
               事業マスタ

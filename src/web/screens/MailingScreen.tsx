@@ -110,7 +110,7 @@ export function MailingScreen() {
     <Stack gap="sm">
       <Anchor
         component={Link}
-        to="/"
+        to="/mailings"
         size="sm"
         onClick={(e) => {
           if (location.key === 'default') return;

@@ -57,7 +57,7 @@ describe('集団検診の日程割当 (service)', () => {
       ['s3', `${fy}-07-01`, '{breast}', venue.north, 5],
     ] as const) {
       const [row] = await s.database.query<{ id: number }>(
-        `INSERT INTO screening_sessions (fiscal_year, programs, venue_id, session_date, start_time, end_time, capacity)
+        `INSERT INTO reservation_sessions (fiscal_year, programs, venue_id, session_date, start_time, end_time, capacity)
          VALUES ($1, $2, $3, $4, '09:00', '11:00', $5) RETURNING id`,
         [fy, programs, at, date, capacity],
       );

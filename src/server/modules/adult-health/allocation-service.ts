@@ -1,13 +1,16 @@
 /**
  * 集団検診の日程割当 (F02-01): the people who asked for a 集団検診 without choosing a date get the earliest
- * session with room (allocation.ts). The preview only reads. Apply works in one transaction: it locks the
- * sessions, counts their bookings again, allocates and saves the whole allocation — or nothing, when an
- * answer changed meanwhile.
+ * session with room (allocation.ts). Only sessions taking bookings count (受付中, 締切日 not passed). The preview
+ * only reads. Apply works in one transaction: it locks the sessions, counts their bookings (the reservations
+ * engine's, whatever their source) again, allocates, saves the whole allocation and books it through the
+ * engine — or nothing, when an answer changed meanwhile.
  */
 import type { Actor, AuditService } from '../../platform/audit/service.ts';
 import { addDays, today } from '../../platform/calendar/index.ts';
 import type { Database, SqlRunner } from '../../platform/db/connect.ts';
 import { AppError, badRequest } from '../../platform/errors/app-error.ts';
+import type { ReservationsService } from '../../platform/reservations/index.ts';
+import { groupScreeningPurpose } from '../programs/index.ts';
 import { type Allocation, allocateSessions, type UnassignedReason } from './allocation.ts';
 
 export type AllocationRequest = { fromDate?: string; venueId?: number | null };
@@ -62,8 +65,14 @@ export type AllocationResult = {
 /** Residents per audit entry (an entry lists up to 1,000 ids): every changed answer stays findable. */
 const auditChunk = 1000;
 
-export function allocationService(deps: { database: Database; audit: AuditService }) {
-  const { database, audit } = deps;
+export function allocationService(deps: {
+  database: Database;
+  audit: AuditService;
+  reservations: ReservationsService;
+  /** the engine's source of the answers' bookings (preferences.ts) */
+  bookingSource: string;
+}) {
+  const { database, audit, reservations, bookingSource } = deps;
   const screen = '成人保健 受診希望';
 
   function resolve(r: AllocationRequest) {
@@ -76,17 +85,19 @@ export function allocationService(deps: { database: Database; audit: AuditServic
     return { fromDate, venueId: r.venueId ?? null };
   }
 
-  /** Sessions of the 年度 from `fromDate` (locked when applying), then their bookings counted. */
+  /** 集団検診 sessions of the 年度 from `fromDate` taking bookings (locked when applying), with their bookings. */
   async function sessionsFrom(q: SqlRunner, fy: number, fromDate: string, lock: boolean) {
     const rows = await q.query<SessionRow>(
       `SELECT s.id, s.session_date, s.start_time, s.end_time, s.capacity, s.programs, s.venue_id, v.name AS venue
-       FROM screening_sessions s JOIN venues v ON v.id = s.venue_id
-       WHERE s.fiscal_year = $1 AND s.session_date >= $2 ORDER BY s.id${lock ? ' FOR UPDATE OF s' : ''}`,
-      [fy, fromDate],
+       FROM reservation_sessions s JOIN venues v ON v.id = s.venue_id
+       WHERE s.fiscal_year = $1 AND s.purpose = $3 AND s.session_date >= $2 AND s.status = 'open'
+         AND coalesce(s.cutoff_date, s.session_date - 1) >= $4::date
+       ORDER BY s.id${lock ? ' FOR UPDATE OF s' : ''}`,
+      [fy, fromDate, groupScreeningPurpose, today()],
     );
     const counts = await q.query<{ session_id: number; n: number }>(
-      `SELECT session_id, count(*)::int AS n FROM screening_preferences
-       WHERE session_id = ANY($1::bigint[]) GROUP BY session_id`,
+      `SELECT session_id, count(*)::int AS n FROM bookings
+       WHERE status = 'booked' AND session_id = ANY($1::bigint[]) GROUP BY session_id`,
       [rows.map((r) => Number(r.id))],
     );
     const booked = new Map(counts.map((c) => [Number(c.session_id), c.n]));
@@ -187,12 +198,12 @@ export function allocationService(deps: { database: Database; audit: AuditServic
         const p = await plan(tx, fy, o, true);
         const { assignments } = p.allocation;
         if (assignments.length === 0) return p;
-        const done = await tx.query(
+        const done = await tx.query<{ id: number; resident_id: number; session_id: number }>(
           `UPDATE screening_preferences p SET session_id = u.session_id, version = p.version + 1, updated_by = $3,
              updated_at = now()
            FROM unnest($1::bigint[], $2::bigint[]) AS u(resident_id, session_id)
            WHERE p.fiscal_year = $4 AND p.resident_id = u.resident_id AND p.session_id IS NULL AND p.wants_group
-           RETURNING p.resident_id`,
+           RETURNING p.id, p.resident_id, p.session_id`,
           [assignments.map((a) => a.residentId), assignments.map((a) => a.sessionId), actor.userId, fy],
         );
         if (done.length !== assignments.length)
@@ -201,6 +212,16 @@ export function allocationService(deps: { database: Database; audit: AuditServic
             'ALLOCATION_CHANGED',
             '割当の途中で受診希望が変更されたため、割り当てていません。もう一度「割当を確認」からやり直してください。',
           );
+        await reservations.bookAll(
+          tx,
+          actor,
+          bookingSource,
+          done.map((d) => ({
+            sessionId: Number(d.session_id),
+            residentId: Number(d.resident_id),
+            sourceRef: Number(d.id),
+          })),
+        );
         return p;
       });
       const out = result(o, p);

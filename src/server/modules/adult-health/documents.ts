@@ -12,7 +12,8 @@ import {
   senderBlock,
 } from '../../platform/documents/letter.ts';
 import type { DocumentTemplate } from '../../platform/documents/types.ts';
-import type { SurveyPayload, TicketPayload } from './payloads.ts';
+import type { SurveyPayload } from './payloads.ts';
+import type { IssuedTicket } from './ticket-issue.ts';
 
 const left = 20;
 const width = 170;
@@ -34,7 +35,7 @@ function header(
   senderBlock(layout, ctx.sender, 120, 34);
 }
 
-export const ticketTemplate: DocumentTemplate<TicketPayload> = {
+export const ticketTemplate: DocumentTemplate<IssuedTicket> = {
   code: 'adult-health.ticket',
   title: '受診票（券）',
   render(layout, item, ctx) {
@@ -72,6 +73,9 @@ export const ticketTemplate: DocumentTemplate<TicketPayload> = {
     y += 4;
     if (p.booking) {
       y += layout.text(left, y, `集団検診のご予約: ${p.booking}`, { size: 10.5, bold: true, width }) + 4;
+    }
+    if (p.institution) {
+      y += layout.text(left, y, `受診する医療機関: ${p.institution}`, { size: 10.5, bold: true, width }) + 4;
     }
     if (coupons.length) {
       const h = 26;

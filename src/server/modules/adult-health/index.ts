@@ -1,5 +1,7 @@
 // Public face of the adult-health module (成人保健 F02–F04): other modules import only from here.
 export { type AllocationService, allocationService } from './allocation-service.ts';
+export { registerApplicationRoutes } from './application-routes.ts';
+export { type ApplicationsService, applicationsService } from './applications.ts';
 export { candidateFilter, judge, toEntry } from './extraction.ts';
 export {
   type AdultHealthMailings,
@@ -10,7 +12,7 @@ export {
   ticketPurpose,
 } from './mailing.ts';
 export type { SurveyPayload, TicketPayload } from './payloads.ts';
-export { type PreferencesService, preferencesService } from './preferences.ts';
+export { type PreferencesService, preferenceSource, preferencesService } from './preferences.ts';
 export { type ResidentScreeningService, residentScreeningService } from './resident-screening.ts';
 export { registerAdultHealthRoutes } from './routes.ts';
 export {

@@ -4,19 +4,19 @@
  * extraction), making a mailing from a list as a job, and the one-person reissue (紛失, 転入者).
  */
 import type { Actor } from '../../platform/audit/service.ts';
-import { addDays, formatWareki, today } from '../../platform/calendar/index.ts';
+import { addDays, formatWareki } from '../../platform/calendar/index.ts';
 import type { Database } from '../../platform/db/connect.ts';
 import { badRequest, notFound } from '../../platform/errors/app-error.ts';
 import { targetListsRepository } from '../../platform/extraction/repository.ts';
 import type { JobContext } from '../../platform/jobs/runner.ts';
 import type { MailingPurpose, SendMethod } from '../../platform/mailings/types.ts';
 import type { ProgramSettings } from '../programs/types.ts';
-import { judge, toEntry } from './extraction.ts';
+import { activeFeeExemptions, type FeeExemption } from './fee-exemptions.ts';
 import { type SurveySession, surveyPayload, ticketPayload } from './payloads.ts';
-import { adultHealthRepository } from './repository.ts';
 import type { ResidentScreeningService } from './resident-screening.ts';
+import { issueOneTicket, ticketPurpose } from './ticket-issue.ts';
 
-export const ticketPurpose = 'adult-health.ticket';
+export { ticketPurpose };
 export const surveyPurpose = 'adult-health.survey';
 export const mailingJobKind = 'adult-health.mailing';
 
@@ -72,7 +72,6 @@ export function adultHealthMailings(deps: {
   >;
 }) {
   const lists = targetListsRepository(deps.database);
-  const repo = adultHealthRepository(deps.database);
 
   // 送付不要 registered after the extraction pulls the person out at print time.
   const recheck: MailingPurpose['recheck'] = async (items, mailing) => {
@@ -115,8 +114,11 @@ export function adultHealthMailings(deps: {
       .sort((a, b) => (a.date < b.date ? -1 : 1));
   }
 
-  /** 集団検診の予約 per person of a 年度, as printed on the ticket (「令和9年1月20日 09:00〜 北部公民館」). */
-  async function bookingsOf(fy: number): Promise<Map<number, string>> {
+  /**
+   * 集団検診の予約 per person of a 年度 (or of one person), as printed on the ticket (「令和9年1月20日 09:00〜
+   * 北部公民館」).
+   */
+  async function bookingsOf(fy: number, residentId?: number): Promise<Map<number, string>> {
     const rows = await deps.database.query<{
       resident_id: number;
       session_date: string;
@@ -124,9 +126,9 @@ export function adultHealthMailings(deps: {
       venue: string;
     }>(
       `SELECT p.resident_id, s.session_date, s.start_time, v.name AS venue
-       FROM screening_preferences p JOIN screening_sessions s ON s.id = p.session_id JOIN venues v ON v.id = s.venue_id
-       WHERE p.fiscal_year = $1`,
-      [fy],
+       FROM screening_preferences p JOIN reservation_sessions s ON s.id = p.session_id JOIN venues v ON v.id = s.venue_id
+       WHERE p.fiscal_year = $1 AND ($2::bigint IS NULL OR p.resident_id = $2)`,
+      [fy, residentId ?? null],
     );
     return new Map(
       rows.map((r) => [
@@ -155,12 +157,22 @@ export function adultHealthMailings(deps: {
       const total = Number((list.counts as { included?: number }).included ?? 0);
       const items: { residentId: number; payload: unknown }[] = [];
       for await (const rows of lists.includedInOrder(p.listId)) {
+        const exemptions = survey
+          ? new Map<number, FeeExemption[]>()
+          : await activeFeeExemptions(
+              deps.database,
+              rows.map((e) => e.residentId),
+              list.fiscalYear,
+            );
         for (const e of rows)
           items.push({
             residentId: e.residentId,
             payload: survey
               ? surveyPayload(settings, list.fiscalYear, e, sessions, replyBy)
-              : ticketPayload(settings, list.fiscalYear, e, bookings.get(e.residentId)),
+              : ticketPayload(settings, list.fiscalYear, e, {
+                  booking: bookings.get(e.residentId),
+                  exemptions: exemptions.get(e.residentId),
+                }),
           });
         await ctx.progress(items.length, total, `${items.length.toLocaleString('ja-JP')}人分を作成しました`);
       }
@@ -186,35 +198,13 @@ export function adultHealthMailings(deps: {
       actor: Actor,
       v: { residentId: number; fiscalYear: number; method: SendMethod; reason: string },
     ) {
-      const facts = await repo.personFacts(v.residentId, v.fiscalYear);
-      if (!facts) throw notFound('宛名');
-      const settings = (await deps.programSettings(v.fiscalYear)).filter((p) => p.enabled);
-      const entry = toEntry(
-        v.residentId,
-        judge(settings, facts.person, v.fiscalYear, facts.history, facts.optOuts),
+      // a booked 集団検診 (受診希望) is printed again on the new ticket
+      const booking = (await bookingsOf(v.fiscalYear, v.residentId)).get(v.residentId);
+      return issueOneTicket(
+        { database: deps.database, programSettings: deps.programSettings, reissue: deps.mailings.reissue },
+        actor,
+        { ...v, ...(booking ? { booking } : {}) },
       );
-      if (!entry?.included)
-        throw badRequest(
-          'この方は今年度の受診対象の検診がありません（宛名画面の成人検診タブで理由を確認できます）。',
-        );
-      const [r] = await deps.database.query<{ atena_no: string }>(
-        'SELECT atena_no FROM residents WHERE id = $1',
-        [v.residentId],
-      );
-      const payload = ticketPayload(settings, v.fiscalYear, {
-        ...entry,
-        atenaNo: r!.atena_no,
-        details: entry.details as Record<string, unknown>,
-      });
-      return deps.mailings.reissue(actor, {
-        purpose: ticketPurpose,
-        residentId: v.residentId,
-        payload,
-        fiscalYear: v.fiscalYear,
-        sentOn: today(),
-        method: v.method,
-        reason: v.reason,
-      });
     },
   };
 }

@@ -38,7 +38,7 @@ describe('受診希望 (F02-01 step 7)', () => {
       `INSERT INTO venues (code, name) VALUES ('V1', '北部公民館') RETURNING id`,
     );
     const [session] = await s.database.query<{ id: number }>(
-      `INSERT INTO screening_sessions (fiscal_year, programs, venue_id, session_date, start_time, end_time, capacity)
+      `INSERT INTO reservation_sessions (fiscal_year, programs, venue_id, session_date, start_time, end_time, capacity)
        VALUES ($1, '{stomach,lung}', $2, '2026-07-10', '09:00', '11:00', 50) RETURNING id`,
       [fy, venue!.id],
     );
@@ -106,7 +106,7 @@ describe('受診希望 (F02-01 step 7)', () => {
   it('imports XML answers with a booked session', async () => {
     const xml = `<?xml version="1.0" encoding="UTF-8"?>
 <受診希望一覧><受診希望><宛名番号>0000000011</宛名番号><希望検診>胃がん検診</希望検診><希望検診>肺がん検診</希望検診>
-<集団検診日>2026-07-10</集団検診日><受付方法>電子申請</受付方法></受診希望></受診希望一覧>`;
+<集団検診日>2026-07-10</集団検診日><受付方法>電子申請</受付方法><回答日>2026-06-20</回答日></受診希望></受診希望一覧>`;
     const r = await s.adult.preferences.importAnswers(actor, fy, Buffer.from(xml), {
       kind: 'xml',
       dryRun: false,
@@ -147,7 +147,7 @@ describe('受診希望 (F02-01 step 7)', () => {
   });
 
   it('refuses a booking beyond the session capacity (定員)', async () => {
-    await s.database.query('UPDATE screening_sessions SET capacity = 1 WHERE id = $1', [sessionId]);
+    await s.database.query('UPDATE reservation_sessions SET capacity = 1 WHERE id = $1', [sessionId]);
     const v = {
       residentId: ids.get('0000000012')!,
       programs: ['stomach' as const],
@@ -161,7 +161,7 @@ describe('受診希望 (F02-01 step 7)', () => {
     await expect(s.adult.preferences.register(actor, fy, v, current!.version as number)).rejects.toThrow(
       /定員（1人）に達しています/,
     );
-    await s.database.query('UPDATE screening_sessions SET capacity = 50 WHERE id = $1', [sessionId]);
+    await s.database.query('UPDATE reservation_sessions SET capacity = 50 WHERE id = $1', [sessionId]);
   });
 
   it('a preference list holds only those who answered, with only the programs they asked for', async () => {

@@ -3,14 +3,18 @@
  * returned forms (paper) or phone calls, or imported from CSV/XML answers (電子申請, OCR vendors) — with the
  * 希望形態 (集団 / 個別) and the booked 集団検診 session when booking is done with the survey (集団 without a
  * session waits for 日程割当, allocation-service.ts). Imports are row-accounted: a dry run lists every wrong row
- * with what to fix; the commit saves the correct rows and reports the rest. Bookings are counted with the
- * session rows locked, so concurrent bookings and 日程割当 cannot pass the 定員.
+ * with what to fix; the commit saves the correct rows and reports the rest. The booked session is a booking of
+ * the reservations engine (source 'adult-health.preference'), made or cancelled in the same transaction as the
+ * answer: the engine locks the session and counts its bookings, so concurrent bookings cannot pass the 定員,
+ * and screening_preferences.session_id always equals the answer's active booking.
  */
 
 import type { Actor, AuditService } from '../../platform/audit/service.ts';
 import { fiscalYearOf, parseDateInput, today } from '../../platform/calendar/index.ts';
 import type { Database, SqlRunner } from '../../platform/db/connect.ts';
 import { badRequest, conflict, notFound } from '../../platform/errors/app-error.ts';
+import { bookingRefusal, type ReservationsService } from '../../platform/reservations/index.ts';
+import { groupScreeningPurpose } from '../programs/index.ts';
 import type { ProgramCode } from '../programs/types.ts';
 import {
   channelFromText,
@@ -20,6 +24,7 @@ import {
   programFromText,
   readAnswerFile,
 } from './answer-file.ts';
+import { type GroupSession, groupSessionSql, preferenceBookings, sessionOf } from './preference-bookings.ts';
 
 export type PreferenceInput = {
   residentId: number;
@@ -33,29 +38,21 @@ export type PreferenceInput = {
   surveyListId?: number | null;
 };
 
-type SessionRow = {
-  id: number;
-  session_date: string;
-  start_time: string;
-  end_time: string;
-  capacity: number;
-  programs: string[];
-  venue_id: number;
-  venue: string;
-};
-
-const sessionSql = `SELECT s.id, s.session_date, s.start_time, s.end_time, s.capacity, s.programs, s.venue_id,
-    v.name AS venue
-  FROM screening_sessions s JOIN venues v ON v.id = s.venue_id WHERE s.fiscal_year = $1`;
-
 export { preferenceChannels, programFromText } from './answer-file.ts';
+export { preferenceSource } from './preference-bookings.ts';
 
-export function preferencesService(deps: { database: Database; audit: AuditService }) {
-  const { database, audit } = deps;
+export function preferencesService(deps: {
+  database: Database;
+  audit: AuditService;
+  reservations: ReservationsService;
+}) {
+  const { database, audit, reservations } = deps;
   const screen = '成人保健 受診希望';
 
-  async function sessionsOf(fy: number, q: SqlRunner = database): Promise<SessionRow[]> {
-    return q.query<SessionRow>(`${sessionSql} ORDER BY s.session_date, s.start_time, s.id`, [fy]);
+  const { rebook } = preferenceBookings(reservations);
+
+  async function sessionsOf(fy: number, q: SqlRunner = database): Promise<GroupSession[]> {
+    return q.query<GroupSession>(`${groupSessionSql} ORDER BY s.session_date, s.start_time, s.id`, [fy]);
   }
 
   const prefCols = `resident_id AS "residentId", fiscal_year AS "fiscalYear", programs, wants_group AS "wantsGroup",
@@ -162,25 +159,23 @@ export function preferencesService(deps: { database: Database; audit: AuditServi
         const [person] = await tx.query('SELECT id FROM residents WHERE id = $1', [v.residentId]);
         if (!person) throw notFound('宛名');
         if (v.sessionId !== null) {
-          const [s] = await tx.query<SessionRow>(`${sessionSql} AND s.id = $2 FOR UPDATE OF s`, [
-            fy,
-            v.sessionId,
-          ]);
+          const [s] = await tx.query<GroupSession>(`${groupSessionSql} AND s.id = $2`, [fy, v.sessionId]);
           if (!s) throw badRequest('集団検診の日程が見つかりません。');
           if (!s.programs.some((p) => v.programs.includes(p as ProgramCode)))
             throw badRequest('選んだ日程では希望の検診を行いません。日程を選び直してください。');
           if (s.session_date < v.answeredOn)
             throw badRequest('選んだ日程は回答日より前に終わっています。これからの日程を選んでください。');
-          const [booked] = await tx.query<{ n: number }>(
-            'SELECT count(*)::int AS n FROM screening_preferences WHERE session_id = $1 AND resident_id <> $2',
-            [v.sessionId, v.residentId],
-          );
-          if ((booked?.n ?? 0) >= s.capacity)
-            throw badRequest(
-              `選んだ日程は定員（${s.capacity}人）に達しています。ほかの日程を選んでください。`,
-            );
         }
-        return save(tx, actor, fy, v, version ?? 'new');
+        const before = await current(tx, fy, v.residentId);
+        const saved = await save(tx, actor, fy, v, version ?? 'new');
+        await rebook(
+          tx,
+          actor,
+          v,
+          Number(saved.id),
+          before ? ((before.sessionId as number | null) ?? null) : null,
+        );
+        return saved;
       });
       await audit.record(actor, {
         action: 'change',
@@ -192,11 +187,17 @@ export function preferencesService(deps: { database: Database; audit: AuditServi
       return row;
     },
 
+    /** Deletes the answer and cancels its booking. */
     async remove(actor: Actor, fy: number, residentId: number) {
-      const rows = await database.query(
-        'DELETE FROM screening_preferences WHERE fiscal_year = $1 AND resident_id = $2 RETURNING id',
-        [fy, residentId],
-      );
+      const rows = await database.transaction(async (tx) => {
+        const rows = await tx.query<{ session_id: number | null }>(
+          'DELETE FROM screening_preferences WHERE fiscal_year = $1 AND resident_id = $2 RETURNING session_id',
+          [fy, residentId],
+        );
+        const sessionId = rows[0]?.session_id;
+        if (sessionId) await reservations.cancelActive(tx, Number(sessionId), residentId, '受診希望の削除');
+        return rows;
+      });
       if (rows.length === 0) throw notFound('受診希望');
       await audit.record(actor, {
         action: 'change',
@@ -260,17 +261,22 @@ export function preferencesService(deps: { database: Database; audit: AuditServi
         const idOf = new Map(people.map((p) => [p.atena_no, Number(p.id)]));
         // 定員: bookings already made (the sessions locked when saving), kept up to date row by row
         if (!o.dryRun)
-          await tx.query('SELECT id FROM screening_sessions WHERE fiscal_year = $1 ORDER BY id FOR UPDATE', [
-            fy,
-          ]);
+          await tx.query(
+            `SELECT id FROM reservation_sessions WHERE fiscal_year = $1 AND purpose = $2 ORDER BY id FOR UPDATE`,
+            [fy, groupScreeningPurpose],
+          );
         const sessions = await sessionsOf(fy, tx);
         const existing = await tx.query<{ resident_id: number; session_id: number }>(
           'SELECT resident_id, session_id FROM screening_preferences WHERE fiscal_year = $1 AND session_id IS NOT NULL',
           [fy],
         );
         const bookedBy = new Map(existing.map((b) => [Number(b.resident_id), Number(b.session_id)]));
-        const booked = new Map<number, number>();
-        for (const sid of bookedBy.values()) booked.set(sid, (booked.get(sid) ?? 0) + 1);
+        const counts = await tx.query<{ session_id: number; n: number }>(
+          `SELECT session_id, count(*)::int AS n FROM bookings
+           WHERE status = 'booked' AND session_id = ANY($1::bigint[]) GROUP BY session_id`,
+          [sessions.map((x) => Number(x.id))],
+        );
+        const booked = new Map(counts.map((c) => [Number(c.session_id), c.n]));
         const errors: ImportError[] = [];
         const valid: PreferenceInput[] = [];
         const fallback: PreferenceChannel = o.kind;
@@ -340,6 +346,11 @@ export function preferencesService(deps: { database: Database; audit: AuditServi
             }
             sessionId = Number(match[0]!.id);
             const had = bookedBy.get(residentId);
+            const refusal = had === sessionId ? null : bookingRefusal(sessionOf(match[0]!), answered.date);
+            if (refusal) {
+              fail(`${r.sessionDate} ${match[0]!.venue}: ${refusal}`);
+              continue;
+            }
             if (had !== sessionId) {
               const n = booked.get(sessionId) ?? 0;
               if (n >= match[0]!.capacity) {
@@ -361,7 +372,18 @@ export function preferencesService(deps: { database: Database; audit: AuditServi
             note: r.note,
           });
         }
-        if (!o.dryRun) for (const v of valid) await save(tx, actor, fy, v);
+        if (!o.dryRun)
+          for (const v of valid) {
+            const before = await current(tx, fy, v.residentId);
+            const saved = await save(tx, actor, fy, v);
+            await rebook(
+              tx,
+              actor,
+              v,
+              Number(saved.id),
+              before ? ((before.sessionId as number | null) ?? null) : null,
+            );
+          }
         return { valid, errors };
       });
       await audit.record(actor, {

@@ -90,3 +90,23 @@ export const screeningPreferences = pgTable(
     check('screening_preferences_session_group_check', sql`${t.sessionId} IS NULL OR ${t.wantsGroup}`),
   ],
 );
+
+/**
+ * 自己負担金の免除 registered for a person (生活保護受給者, 市町村民税非課税世帯 …) over a period: the 受診票（券）
+ * of the programs whose settings exempt that kind print 「免除」 instead of the fee.
+ */
+export const screeningFeeExemptions = pgTable(
+  'screening_fee_exemptions',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    residentId: bigint('resident_id', { mode: 'number' }).notNull(),
+    /** welfare | tax_exempt | other (programs/types.ts feeExemptionKinds) */
+    kind: text('kind').notNull(),
+    note: text('note').notNull().default(''),
+    validFrom: date('valid_from').notNull(),
+    validUntil: date('valid_until'),
+    createdBy: integer('created_by'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('screening_fee_exemptions_resident_idx').on(t.residentId)],
+);

@@ -13,6 +13,7 @@ export {
 export { registerProgramRoutes } from './routes.ts';
 export {
   carryOver,
+  groupScreeningPurpose,
   type MasterFilter,
   type MedicalInstitution,
   type ProgramRow,

@@ -4,7 +4,7 @@
  * Transforms only normalise (全角→半角, ひらがな→カタカナ, hyphens), so parsing twice gives the same value.
  */
 import { z } from 'zod';
-import { parseDateInput } from '../../platform/calendar/wareki.ts';
+import { endAfterStart, sessionFields } from '../../platform/reservations/index.ts';
 import { hiraganaToKatakana, toFullWidthKana, toHalfWidthAscii } from '../../platform/text/kana.ts';
 import { programCodes } from './types.ts';
 
@@ -98,61 +98,10 @@ export const institutionInputSchema = z.object({
 });
 export type InstitutionInput = z.output<typeof institutionInputSchema>;
 
-/** 'HH:MM' (also 9:00, ９：００, 0900) → 'HH:MM' 00:00–23:59. */
-export const timeOfDay = (what: string) =>
-  z
-    .string({ error: `${what}を入力してください（例: 9:00）。` })
-    .transform((s) => {
-      const t = toHalfWidthAscii(s).trim().replace('：', ':');
-      const m = /^(\d{1,2}):?(\d{2})$/.exec(t);
-      return m ? `${m[1]!.padStart(2, '0')}:${m[2]}` : t;
-    })
-    .refine((s) => /^([01]\d|2[0-3]):[0-5]\d$/.test(s), {
-      error: `${what}は 時:分 で入力してください（例: 9:00、13:30）。`,
-    });
-
-export const sessionDate = z.string({ error: '実施日を入力してください。' }).transform((s, ctx) => {
-  const r = parseDateInput(s);
-  if (!r.ok) {
-    ctx.addIssue({ code: 'custom', message: `実施日: ${r.message}` });
-    return z.NEVER;
-  }
-  return r.date;
-});
-
 /** 集団検診の日程 (the 年度, venue and programs are checked against the masters by the service). */
 export const sessionInputSchema = z
-  .object({
-    fiscalYear: z
-      .number({ error: '年度を選んでください。' })
-      .int({ error: '年度は西暦4桁で指定してください（例: 2026）。' })
-      .min(2000, { error: '年度は西暦4桁で指定してください（例: 2026）。' })
-      .max(2100, { error: '年度は西暦4桁で指定してください（例: 2026）。' }),
-    programs: programList('検診', 1),
-    venueId: z
-      .number({ error: '会場を選んでください。' })
-      .int({ error: '会場を選んでください。' })
-      .min(1, { error: '会場を選んでください。' }),
-    sessionDate,
-    startTime: timeOfDay('開始時刻'),
-    endTime: timeOfDay('終了時刻'),
-    capacity: z
-      .number({ error: '定員を数字で入力してください。' })
-      .int({ error: '定員は整数で入力してください。' })
-      .min(1, { error: '定員は1人以上にしてください。' })
-      .max(9999, { error: '定員は9,999人以下にしてください。' }),
-    note: text('備考', 500, false),
-  })
-  .superRefine((s, ctx) => {
-    const valid = (t: unknown) => typeof t === 'string' && /^\d{2}:\d{2}$/.test(t);
-    if (valid(s.startTime) && valid(s.endTime) && s.startTime >= s.endTime) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['endTime'],
-        message: '終了時刻は開始時刻より後にしてください。',
-      });
-    }
-  });
+  .object({ ...sessionFields, programs: programList('検診', 1) })
+  .superRefine(endAfterStart);
 export type SessionInput = z.output<typeof sessionInputSchema>;
 
 /** Master list filters: 有効のみ / すべて, and a text search on コード・名称・カナ. */

@@ -1,54 +1,15 @@
-import { and, asc, count, eq, gte, inArray, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, eq, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/connect.ts';
-import { screeningPreferences } from '../adult-health/schema.ts';
-import type { InstitutionInput, SessionInput, VenueInput } from './masters-schema.ts';
-import { medicalInstitutions, programSettings, screeningSessions, venues } from './schema.ts';
+import type { InstitutionInput, VenueInput } from './masters-schema.ts';
+import { medicalInstitutions, programSettings, venues } from './schema.ts';
 import type { ProgramCode, ProgramSettings } from './types.ts';
 
 export type ProgramRow = typeof programSettings.$inferSelect;
 export type Venue = typeof venues.$inferSelect;
 export type MedicalInstitution = typeof medicalInstitutions.$inferSelect;
-export type ScreeningSession = typeof screeningSessions.$inferSelect;
-/** A session with its venue's name (for lists and tickets). */
-export type SessionRow = ScreeningSession & { venueName: string; venueCode: string };
 
-const sessionColumns = {
-  id: screeningSessions.id,
-  fiscalYear: screeningSessions.fiscalYear,
-  programs: screeningSessions.programs,
-  venueId: screeningSessions.venueId,
-  sessionDate: screeningSessions.sessionDate,
-  startTime: screeningSessions.startTime,
-  endTime: screeningSessions.endTime,
-  capacity: screeningSessions.capacity,
-  note: screeningSessions.note,
-  version: screeningSessions.version,
-  updatedAt: screeningSessions.updatedAt,
-  venueName: sql<string>`coalesce(${venues.name}, '')`,
-  venueCode: sql<string>`coalesce(${venues.code}, '')`,
-};
-
-/** SQL of the 事業マスタ: program settings per 年度, 会場, 医療機関, 集団検診日程. */
+/** SQL of the 事業マスタ: program settings per 年度, 会場, 医療機関 (集団検診日程: the reservations engine). */
 export function programsRepository(db: Db) {
-  function listSessions(f: { fiscalYear?: number; program?: ProgramCode; venueId?: number; ids?: number[] }) {
-    const c: SQL[] = [];
-    if (f.fiscalYear !== undefined) c.push(eq(screeningSessions.fiscalYear, f.fiscalYear));
-    if (f.program) c.push(sql`${f.program} = ANY(${screeningSessions.programs})`);
-    if (f.venueId !== undefined) c.push(eq(screeningSessions.venueId, f.venueId));
-    if (f.ids) c.push(inArray(screeningSessions.id, f.ids.length ? f.ids : [-1]));
-    return db
-      .select(sessionColumns)
-      .from(screeningSessions)
-      .leftJoin(venues, eq(venues.id, screeningSessions.venueId))
-      .where(c.length ? and(...c) : undefined)
-      .orderBy(
-        asc(screeningSessions.sessionDate),
-        asc(screeningSessions.startTime),
-        asc(screeningSessions.id),
-      )
-      .then((rows) => rows as SessionRow[]);
-  }
-
   return {
     // ── 事業 (program settings) ──────────────────────────────────────────────
     settingsOfYear(fy: number): Promise<ProgramRow[]> {
@@ -157,15 +118,6 @@ export function programsRepository(db: Db) {
         .returning();
       return r;
     },
-    /** 集団検診日程 at the venue on or after `from`. */
-    async sessionCountAtVenue(venueId: number, from: string): Promise<number> {
-      const [r] = await db
-        .select({ n: count() })
-        .from(screeningSessions)
-        .where(and(eq(screeningSessions.venueId, venueId), gte(screeningSessions.sessionDate, from)));
-      return r?.n ?? 0;
-    },
-
     // ── 医療機関 ─────────────────────────────────────────────────────────────
     listInstitutions(active: boolean | null, program?: ProgramCode): Promise<MedicalInstitution[]> {
       const c: SQL[] = [];
@@ -204,47 +156,6 @@ export function programsRepository(db: Db) {
         .where(and(eq(medicalInstitutions.id, id), eq(medicalInstitutions.version, version)))
         .returning();
       return r;
-    },
-
-    // ── 集団検診日程 ─────────────────────────────────────────────────────────
-    listSessions,
-    async session(id: number): Promise<SessionRow | undefined> {
-      const [r] = await listSessions({ ids: [id] });
-      return r;
-    },
-    async sessionCount(fy: number): Promise<number> {
-      const [r] = await db
-        .select({ n: count() })
-        .from(screeningSessions)
-        .where(eq(screeningSessions.fiscalYear, fy));
-      return r?.n ?? 0;
-    },
-    async insertSession(v: SessionInput): Promise<number> {
-      const [r] = await db.insert(screeningSessions).values(v).returning({ id: screeningSessions.id });
-      return r!.id;
-    },
-    async updateSession(id: number, version: number, v: SessionInput): Promise<boolean> {
-      const rows = await db
-        .update(screeningSessions)
-        .set({ ...v, version: sql`${screeningSessions.version} + 1`, updatedAt: new Date() })
-        .where(and(eq(screeningSessions.id, id), eq(screeningSessions.version, version)))
-        .returning({ id: screeningSessions.id });
-      return rows.length > 0;
-    },
-    async deleteSession(id: number, version: number): Promise<boolean> {
-      const rows = await db
-        .delete(screeningSessions)
-        .where(and(eq(screeningSessions.id, id), eq(screeningSessions.version, version)))
-        .returning({ id: screeningSessions.id });
-      return rows.length > 0;
-    },
-    /** 受診希望 that booked the session (adult-health's screening_preferences). */
-    async preferencesForSession(id: number): Promise<number> {
-      const [r] = await db
-        .select({ n: count() })
-        .from(screeningPreferences)
-        .where(eq(screeningPreferences.sessionId, id));
-      return r?.n ?? 0;
     },
   };
 }

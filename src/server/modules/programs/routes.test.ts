@@ -5,7 +5,6 @@ import { registerAuthRoutes } from '../../platform/auth/routes.ts';
 import { createHttpApp, type ZApp } from '../../platform/http/app.ts';
 import { freshServices } from '../../test/database.ts';
 import { registerProgramRoutes } from './routes.ts';
-import { programsService } from './service.ts';
 
 const password = 'test-pass-2026';
 
@@ -26,7 +25,7 @@ async function programsApp() {
     secureCookies: false,
     permissionLabels: labels,
   });
-  const programs = programsService({ db: services.db, audit: services.audit });
+  const programs = services.programs;
   registerProgramRoutes(app, { programs, audit: services.audit });
   await app.ready();
   return { app, services: services as Services, drop };

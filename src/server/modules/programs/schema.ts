@@ -1,8 +1,6 @@
 import {
   bigserial,
   boolean,
-  date,
-  index,
   integer,
   jsonb,
   pgTable,
@@ -65,25 +63,4 @@ export const medicalInstitutions = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex('medical_institutions_code_idx').on(t.code)],
-);
-
-/** 集団検診の日程 (group screening sessions) of a 年度. */
-export const screeningSessions = pgTable(
-  'screening_sessions',
-  {
-    id: bigserial('id', { mode: 'number' }).primaryKey(),
-    fiscalYear: integer('fiscal_year').notNull(),
-    /** program codes screened at this session */
-    programs: text('programs').array().notNull(),
-    venueId: integer('venue_id').notNull(),
-    sessionDate: date('session_date').notNull(),
-    /** 'HH:MM' */
-    startTime: text('start_time').notNull(),
-    endTime: text('end_time').notNull(),
-    capacity: integer('capacity').notNull(),
-    note: text('note').notNull().default(''),
-    version: integer('version').notNull().default(1),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
-  },
-  (t) => [index('screening_sessions_year_idx').on(t.fiscalYear, t.sessionDate)],
 );

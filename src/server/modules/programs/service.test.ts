@@ -2,8 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Actor, auditService } from '../../platform/audit/service.ts';
 import type { Database } from '../../platform/db/connect.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
+import { reservationsService } from '../../platform/reservations/index.ts';
 import { freshDatabase } from '../../test/database.ts';
-import { screeningPreferences } from '../adult-health/schema.ts';
+import { settingsService } from '../settings/service.ts';
 import { nationalDefault, nationalDefaults } from './defaults.ts';
 import { demoInstitutions, demoVenues, seedProgramsDemo } from './demo.ts';
 import { carryOver, type ProgramsService, programsService, resetRules } from './service.ts';
@@ -39,7 +40,15 @@ describe(`programs service (${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'
   beforeAll(async () => {
     ({ database, drop } = await freshDatabase());
     audit = auditService(database.db);
-    programs = programsService({ db: database.db, audit });
+    programs = programsService({
+      db: database.db,
+      audit,
+      reservations: reservationsService({
+        database,
+        audit,
+        sender: () => settingsService(database.db).sender(),
+      }),
+    });
   });
   afterAll(() => drop());
 
@@ -318,19 +327,14 @@ describe(`programs service (${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'
       const stale = await appError(() => programs.sessions.update(actor, s!.id, 1, input()));
       expect(stale.code).toBe('VERSION_CONFLICT');
 
-      await database.db.insert(screeningPreferences).values({
-        fiscalYear: 2026,
-        residentId: 1,
-        programs: ['stomach'],
-        wantsGroup: true,
-        sessionId: s!.id,
-        channel: 'phone',
-        answeredOn: '2026-05-01',
-      });
+      await database.query(
+        `INSERT INTO bookings (session_id, resident_id, status, source) VALUES ($1, 1, 'booked', 'counter')`,
+        [s!.id],
+      );
       const booked = await appError(() => programs.sessions.remove(actor, s!.id, moved.version));
       expect(booked.code).toBe('IN_USE');
-      expect(booked.message).toContain('受診希望が1件登録されているため削除できません');
-      await database.query('DELETE FROM screening_preferences');
+      expect(booked.message).toContain('この日程には予約が1件あるため削除できません');
+      await database.query('DELETE FROM bookings');
       await programs.sessions.remove(actor, s!.id, moved.version);
       expect(await programs.sessionsFor(2026)).toEqual([]);
     });

@@ -11,28 +11,27 @@ import {
 } from '../../platform/calendar/index.ts';
 import type { Db } from '../../platform/db/connect.ts';
 import { AppError, conflict, notFound } from '../../platform/errors/app-error.ts';
+import type { ReservationsService, SessionInput, SessionView } from '../../platform/reservations/index.ts';
 import { kanaSearchKey, nameSearchKey, toHalfWidthAscii } from '../../platform/text/index.ts';
 import { nationalDefault, nationalDefaults } from './defaults.ts';
 import { deliveryLabels, fiscalYearShortLabel } from './labels.ts';
 import {
   type InstitutionInput,
   institutionInputSchema,
-  type SessionInput,
   sessionInputSchema,
   type VenueInput,
   venueInputSchema,
 } from './masters-schema.ts';
-import {
-  type MedicalInstitution,
-  type ProgramRow,
-  programsRepository,
-  type SessionRow,
-  type Venue,
-} from './repository.ts';
+import { type MedicalInstitution, type ProgramRow, programsRepository, type Venue } from './repository.ts';
 import { type FieldIssue, fieldIssues, programSettingsSchemaFor } from './settings-schema.ts';
 import { type ProgramCode, type ProgramSettings, programCodes, programLabels } from './types.ts';
 
-export type { MedicalInstitution, ProgramRow, SessionRow, Venue };
+export type { MedicalInstitution, ProgramRow, Venue };
+/** A 集団検診日程 (a session of the reservations engine owned by adult-health). */
+export type SessionRow = SessionView;
+
+/** The reservations engine's purpose of 成人保健の集団検診 sessions. */
+export const groupScreeningPurpose = 'adult-health.group';
 
 /** A validation failure in the shape of the HTTP layer's (details.fields, shown next to each field). */
 export function invalid(fields: FieldIssue[]): AppError {
@@ -129,9 +128,11 @@ const screen = '事業マスタ';
  * 事業マスタ: the settings of the 9 adult screening programs per 年度 (defaults = 指針, carried over from the
  * previous 年度), 会場, 医療機関 and 集団検診日程. Every change is validated, version-checked and audited.
  */
-export function programsService(deps: { db: Db; audit: AuditService }) {
-  const { audit } = deps;
+export function programsService(deps: { db: Db; audit: AuditService; reservations: ReservationsService }) {
+  const { audit, reservations } = deps;
   const repo = programsRepository(deps.db);
+  const listSessions = (f: { fiscalYear?: number; program?: ProgramCode; venueId?: number; from?: string }) =>
+    reservations.sessions.list({ purpose: groupScreeningPurpose, ...f });
 
   async function forYear(fy: number): Promise<ProgramRow[]> {
     fiscalYearRange(fy); // throws on a non-integer
@@ -163,7 +164,7 @@ export function programsService(deps: { db: Db; audit: AuditService }) {
   /** Writing settings must leave the year's 集団検診日程 valid (their programs stay run and group-capable). */
   async function checkSessionsStillValid(fy: number, s: ProgramSettings): Promise<void> {
     if (s.enabled && s.delivery !== 'individual') return;
-    const sessions = await repo.listSessions({ fiscalYear: fy, program: s.code });
+    const sessions = await listSessions({ fiscalYear: fy, program: s.code });
     if (!sessions.length) return;
     const what = s.enabled ? `実施方法を「${deliveryLabels.individual}」に` : '「実施しない」に';
     throw invalid([
@@ -197,31 +198,23 @@ export function programsService(deps: { db: Db; audit: AuditService }) {
 
   // ── 会場 / 医療機関 / 日程: checks that need the database ──────────────────
 
-  async function checkSession(v: SessionInput, previous?: SessionRow): Promise<void> {
+  /** The 集団検診 checks of a session (date, venue, times and 定員: the reservations engine). */
+  async function checkPrograms(v: SessionInput): Promise<FieldIssue[]> {
     const fields: FieldIssue[] = [];
-    const { start, end } = fiscalYearRange(v.fiscalYear);
     const label = fiscalYearShortLabel(v.fiscalYear);
-    if (v.sessionDate < start || v.sessionDate > end) {
-      fields.push({
-        path: 'sessionDate',
-        message: `実施日は${label}（${start}〜${end}）の中の日付にしてください。`,
-      });
-    }
-    const venue = await repo.venue(v.venueId);
-    if (!venue) fields.push({ path: 'venueId', message: '会場が見つかりません。一覧から選んでください。' });
-    else if (!venue.active && previous?.venueId !== venue.id) {
-      fields.push({
-        path: 'venueId',
-        message: `会場「${venue.name}」は無効になっています。有効な会場を選ぶか、会場を有効に戻してください。`,
-      });
-    }
     const settings = await forYear(v.fiscalYear);
     for (const code of v.programs) {
       const s = settings.find((r) => r.code === code)?.settings;
-      if (!s?.enabled) {
+      const name = programLabels[code as ProgramCode];
+      if (!name) {
         fields.push({
           path: 'programs',
-          message: `${programLabels[code]}は${label}に実施しない設定です（事業マスタの「実施」を確かめてください）。`,
+          message: `検診「${code}」は事業マスタにありません。検診を選び直してください。`,
+        });
+      } else if (!s?.enabled) {
+        fields.push({
+          path: 'programs',
+          message: `${name}は${label}に実施しない設定です（事業マスタの「実施」を確かめてください）。`,
         });
       } else if (s.delivery === 'individual') {
         fields.push({
@@ -230,8 +223,9 @@ export function programsService(deps: { db: Db; audit: AuditService }) {
         });
       }
     }
-    if (fields.length) throw invalid(fields);
+    return fields;
   }
+  reservations.registerPurpose({ code: groupScreeningPurpose, label: '集団検診', check: checkPrograms });
 
   async function getVenue(id: number): Promise<Venue> {
     const v = await repo.venue(id);
@@ -243,12 +237,6 @@ export function programsService(deps: { db: Db; audit: AuditService }) {
     if (!v) throw notFound('医療機関');
     return v;
   }
-  async function getSession(id: number): Promise<SessionRow> {
-    const s = await repo.session(id);
-    if (!s) throw notFound('集団検診の日程');
-    return s;
-  }
-
   async function codeTaken<T extends { id: number }>(
     find: (code: string) => Promise<T | undefined>,
     code: string,
@@ -318,7 +306,7 @@ export function programsService(deps: { db: Db; audit: AuditService }) {
       const list = previous
         .filter((r) => programCodes.includes(r.code as ProgramCode))
         .map((r) => carryOver(r.settings));
-      const sessions = await repo.listSessions({ fiscalYear: fy });
+      const sessions = await listSessions({ fiscalYear: fy });
       for (const s of list) {
         if (sessions.some((x) => x.programs.includes(s.code))) await checkSessionsStillValid(fy, s);
       }
@@ -360,7 +348,7 @@ export function programsService(deps: { db: Db; audit: AuditService }) {
           ]);
         }
         if (current.active && !v.active) {
-          const n = await repo.sessionCountAtVenue(id, today());
+          const n = (await listSessions({ venueId: id, from: today() })).length;
           if (n > 0) {
             throw invalid([
               {
@@ -430,57 +418,21 @@ export function programsService(deps: { db: Db; audit: AuditService }) {
       },
     },
 
+    /** 集団検診日程: sessions of the reservations engine, checked by 事業マスタ as well (registered purpose). */
     sessions: {
       list(f: { fiscalYear?: number; program?: ProgramCode; venueId?: number } = {}): Promise<SessionRow[]> {
-        return repo.listSessions(f);
+        return listSessions(f);
       },
-      get: getSession,
-      async create(actor: Actor, input: unknown): Promise<SessionRow> {
-        const v: SessionInput = parse(sessionInputSchema, input);
-        await checkSession(v);
-        const id = await repo.insertSession(v);
-        const row = await getSession(id);
-        await audit.record(actor, {
-          action: 'change',
-          screen,
-          summary: `集団検診日程の登録 ${row.sessionDate} ${row.venueName}`,
-          detail: { session: row },
-        });
-        return row;
+      get: (id: number) => reservations.sessions.get(id),
+      create(actor: Actor, input: unknown): Promise<SessionRow> {
+        const v = parse(sessionInputSchema, input);
+        return reservations.sessions.create(actor, { ...v, purpose: groupScreeningPurpose });
       },
-      async update(actor: Actor, id: number, version: number, input: unknown): Promise<SessionRow> {
-        const v: SessionInput = parse(sessionInputSchema, input);
-        const current = await getSession(id);
-        await checkSession(v, current);
-        if (!(await repo.updateSession(id, version, v))) throw conflict('この日程', current);
-        const row = await getSession(id);
-        await audit.record(actor, {
-          action: 'change',
-          screen,
-          summary: `集団検診日程の変更 ${row.sessionDate} ${row.venueName}`,
-          detail: { before: current, after: row },
-        });
-        return row;
+      update(actor: Actor, id: number, version: number, input: unknown): Promise<SessionRow> {
+        return reservations.sessions.update(actor, id, version, parse(sessionInputSchema, input));
       },
-      /** Deletes a session nobody has booked (a booked one must be changed, not deleted). */
-      async remove(actor: Actor, id: number, version: number): Promise<void> {
-        const current = await getSession(id);
-        const booked = await repo.preferencesForSession(id);
-        if (booked > 0) {
-          throw new AppError(
-            409,
-            'IN_USE',
-            `この日程には受診希望が${booked}件登録されているため削除できません。日時・会場の変更は「編集」で行ってください。`,
-          );
-        }
-        if (!(await repo.deleteSession(id, version))) throw conflict('この日程', current);
-        await audit.record(actor, {
-          action: 'change',
-          screen,
-          summary: `集団検診日程の削除 ${current.sessionDate} ${current.venueName}`,
-          detail: { session: current },
-        });
-      },
+      /** Deletes a session nobody has booked (a booked one must be changed or set to 中止, not deleted). */
+      remove: (actor: Actor, id: number, version: number) => reservations.sessions.remove(actor, id, version),
     },
 
     /**
@@ -488,7 +440,7 @@ export function programsService(deps: { db: Db; audit: AuditService }) {
      * the business of the module that takes the bookings.
      */
     sessionsFor(fy: number, program?: ProgramCode): Promise<SessionRow[]> {
-      return repo.listSessions({ fiscalYear: fy, program });
+      return listSessions({ fiscalYear: fy, program });
     },
   };
 }

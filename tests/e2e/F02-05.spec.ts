@@ -1,0 +1,149 @@
+import { type Browser, type BrowserContext, expect, type Page, test } from '@playwright/test';
+import iconv from 'iconv-lite';
+import { addDays, formatWareki, nextBusinessDay } from '../../src/server/platform/calendar/index.ts';
+import { type Check, findPerson, pickPerson, program } from './application-helpers.ts';
+import { compact, downloadOf, login, openSendHistory, pdfPages, todayJst, token } from './helpers.ts';
+
+/**
+ * F02-05 個別受付（窓口）: 申込受付 (窓口) → 肺がん検診 集団 with a session the admin has just planned → 受診票（券）
+ * handed over (PDF: the booked date in 和暦, time and venue) → 申込一覧 (受付方法 窓口) and its CSV (Shift_JIS)
+ * → 受診票の再発行 (紛失) from the resident page → 送付履歴.
+ */
+test.describe.configure({ mode: 'serial' });
+
+let context: BrowserContext;
+let page: Page;
+let fy = 0;
+let person: Check;
+type Session = { id: number; sessionDate: string; startTime: string; venueName: string };
+let session: Session;
+
+/** As admin (事業マスタ): a 胃・肺 集団検診 two weeks ahead (or on the 年度's last day when that is sooner). */
+async function addFutureSession(browser: Browser): Promise<Session> {
+  const admin = await browser.newContext();
+  try {
+    const res = await admin.request.post('/api/auth/login', {
+      data: { loginId: 'admin', password: 'sukoyaka2026' },
+    });
+    expect(res.status()).toBe(200);
+    const headers = { 'x-csrf-token': (await res.json()).user.csrfToken as string };
+    const venues = (await (await admin.request.get('/api/venues')).json()) as { venues: { id: number }[] };
+    const last = `${fy + 1}-03-31`;
+    let date = nextBusinessDay(addDays(todayJst(), 14));
+    if (date > last) date = last;
+    const created = await admin.request.post('/api/sessions', {
+      headers,
+      data: {
+        fiscalYear: fy,
+        programs: ['stomach', 'lung'],
+        venueId: venues.venues[0]!.id,
+        sessionDate: date,
+        startTime: '13:30',
+        endTime: '15:30',
+        capacity: 30,
+        note: `E2E ${token()}`,
+      },
+    });
+    expect(created.status(), await created.text()).toBe(200);
+    return (await created.json()).session as Session;
+  } finally {
+    await admin.close();
+  }
+}
+
+test.beforeAll(async ({ browser }) => {
+  context = await browser.newContext();
+  page = await context.newPage();
+  await login(page, 'jimu');
+  fy = (
+    (await (await page.request.get('/api/adult/applications/meta')).json()) as { currentFiscalYear: number }
+  ).currentFiscalYear;
+  session = await addFutureSession(browser);
+  person = await findPerson(page, fy, (c) => program(c, 'lung').eligible);
+});
+test.afterAll(async () => {
+  await context.close();
+});
+
+const sessionText = () => `${formatWareki(session.sessionDate)} ${session.startTime}〜 ${session.venueName}`;
+
+test('窓口: 肺がん検診を集団（日程・会場・残り人数から選ぶ）で登録し、受診票を窓口で渡す（PDFに予約日時と会場）', async () => {
+  await page.goto('/adult');
+  await page.getByRole('link', { name: '申込受付' }).click();
+  await pickPerson(page, person.person.atenaNo, person.person.name);
+  const form = page.getByRole('form', { name: '申込の登録' });
+  await form.getByRole('radio', { name: '窓口' }).check();
+  await form.getByRole('checkbox', { name: /^肺がん検診/ }).check();
+  await form.getByRole('radio', { name: '集団（日程を予約）' }).check();
+  const select = form.getByLabel('集団検診の日程');
+  const option = select
+    .locator('option')
+    .filter({ hasText: session.venueName })
+    .filter({
+      hasText: `${formatWareki(session.sessionDate)}`,
+    });
+  await expect(option.first()).toContainText(`${session.startTime}〜`);
+  await expect(option.first()).toContainText('（残り30人）');
+  await select.selectOption({ label: (await option.first().textContent())! });
+  await form.getByRole('button', { name: '登録' }).click();
+
+  const issue = page.getByRole('region', { name: '受診票の発行' });
+  await expect(issue.getByRole('status').first()).toContainText(`肺がん検診（集団 ${sessionText()}）`);
+  const popup = page.waitForEvent('popup');
+  await issue.getByRole('button', { name: '窓口で渡す（PDFを開く）' }).click();
+  await (await popup).close();
+  await expect(issue).toContainText('送付履歴に「窓口」で記録しました。');
+  const file = await downloadOf(page, issue.getByRole('link', { name: '受診票のPDFを保存' }));
+  const [text] = await pdfPages(file.bytes);
+  expect(text).toContain(compact(`集団検診のご予約: ${sessionText()}`));
+  expect(text).toContain('肺がん検診');
+  expect(text).toContain(`${fy}-${person.person.atenaNo}`);
+});
+
+test('申込一覧: 受付方法=窓口で絞り込み、CSV（Shift_JIS）に出力', async () => {
+  await page.goto('/adult');
+  await page.getByRole('link', { name: '申込一覧' }).click();
+  await expect(page).toHaveURL(/\/adult\/applications$/);
+  await page.getByLabel('受付方法').selectOption({ label: '窓口' });
+  await page.getByLabel('氏名・宛名番号').fill(person.person.atenaNo);
+  await page.getByRole('button', { name: '検索' }).click();
+  const table = page.getByRole('table', { name: '申込一覧' });
+  const row = table.getByRole('row').filter({ hasText: person.person.atenaNo });
+  await expect(row).toContainText(person.person.name);
+  await expect(row).toContainText('窓口');
+  await expect(row).toContainText('肺がん検診');
+  await expect(row).toContainText(`集団 ${sessionText()}`);
+  await expect(row).toContainText('受診票発行済');
+
+  await page.getByRole('button', { name: 'CSV出力' }).click();
+  const modal = page.getByRole('dialog', { name: '申込一覧のCSV出力' });
+  await expect(modal.getByRole('radio', { name: 'Shift_JIS (Excel)' })).toBeChecked();
+  const file = await downloadOf(page, modal.getByRole('link', { name: 'CSV出力' }));
+  expect(file.name).toMatch(/申込一覧_sjis\.csv$/);
+  const lines = iconv.decode(file.bytes, 'cp932').split('\r\n');
+  expect(lines[0]).toBe(
+    '申込番号,年度,申込日,受付方法,宛名番号,氏名,氏名カナ,生年月日,検診,受診形態,医療機関,集団検診の日程,状態,電子申請番号,備考',
+  );
+  const line = lines.find((l) => l.includes(person.person.atenaNo))!;
+  expect(line).toContain(`${formatWareki(todayJst())},窓口,${person.person.atenaNo},${person.person.name}`);
+  // Shift_JIS writes 〜 as the CP932 ～
+  expect(line).toContain(`肺がん検診,集団,,${sessionText().replace('〜', '～')},受診票発行済`);
+});
+
+test('紛失: 宛名画面の成人検診タブから受診票を再発行し、送付履歴に窓口と再発行が残る', async () => {
+  await page.goto(`/residents/${person.person.id}?tab=adult`);
+  await page.getByRole('button', { name: '受診票を再発行' }).click();
+  const modal = page.getByRole('dialog', { name: '受診票を再発行' });
+  await modal.getByLabel('理由').fill('紛失');
+  const popup = page.waitForEvent('popup');
+  await modal.getByRole('button', { name: '再発行してPDFを開く' }).click();
+  await (await popup).close();
+  await expect(modal.getByText('再発行しました')).toBeVisible();
+  await modal.getByRole('button', { name: '閉じる', exact: true }).last().click();
+
+  const sent = await openSendHistory(page, person.person.id, person.person.name);
+  const rows = sent.getByRole('row').filter({ hasText: '受診票（券）' });
+  await expect(rows).toHaveCount(2);
+  await expect(rows.filter({ hasText: '再発行' })).toHaveCount(1);
+  for (const r of await rows.all()) await expect(r).toContainText('窓口');
+});
