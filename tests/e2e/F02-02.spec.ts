@@ -111,7 +111,9 @@ async function searchList(q: string) {
   await form.getByRole('button', { name: '検索', exact: true }).click();
 }
 
-test('事業マスタ（管理者）: 大腸がん検診の自己負担金を600円に変更して保存', async ({ browser }) => {
+test('事業マスタ（管理者）: 大腸がん検診の自己負担金を600円に、生活保護受給者の免除を外して保存', async ({
+  browser,
+}) => {
   const admin = await browser.newPage();
   try {
     await login(admin, 'admin');
@@ -130,6 +132,9 @@ test('事業マスタ（管理者）: 大腸がん検診の自己負担金を600
     const form = admin.getByRole('form', { name: '大腸がん検診の設定' });
     const method = form.getByRole('group', { name: /^検査方法 便潜血検査/ });
     await method.getByLabel('自己負担金', { exact: true }).fill(String(colorectalFee));
+    // 大腸がん: 生活保護受給者 pay the fee in this city (the other programs keep the 指針 default: 免除)
+    await expect(form.getByLabel('生活保護受給者', { exact: true })).toBeChecked();
+    await form.getByLabel('生活保護受給者', { exact: true }).uncheck();
     await form.getByRole('button', { name: '保存', exact: true }).click();
     await expect(form.getByRole('status')).toHaveText('保存しました。');
     await form.getByRole('button', { name: '閉じる', exact: true }).click();
@@ -206,8 +211,13 @@ test('リスト: A・B・C（クーポン）を選び、A を入院中で除外�
   a = await uniqueByName(sent, []);
   b = await uniqueByName(sent, [a]);
   // C: a 乳がん coupon (40歳 in the previous 年度), so also of 大腸がん age
+  // and of one more program without a coupon (its fee is 免除 after C's registration below)
   const coupons = (await entries('included=true&coupon=true&program=breast')).rows.filter(
-    (e) => !e.supportMeasure && e.programs.includes('colorectal') && e.coupons.includes('breast'),
+    (e) =>
+      !e.supportMeasure &&
+      e.programs.includes('colorectal') &&
+      e.coupons.includes('breast') &&
+      e.programs.some((p) => p !== 'colorectal' && !e.coupons.includes(p)),
   );
   c = await uniqueByName(coupons, [a, b]);
   cPerson = await residentOf(page.request, c.residentId);
@@ -257,6 +267,24 @@ test('抽出のあとで B が転出（住民記録取込・異動分）', async
   expect((await residentOf(page.request, b.residentId)).status).toBe('moved_out');
   // the list keeps the extraction's result: B is still there, to be pulled out at the mailing
   expect((await entries(`q=${b.atenaNo}`)).rows.map((e) => e.included)).toEqual([true]);
+});
+
+test('宛名画面 › 成人検診: C に自己負担金の免除（生活保護受給者）を登録すると、和暦の開始日とともに表示される', async () => {
+  await page.goto(`/residents/${c.residentId}`);
+  await page.getByRole('tab', { name: '成人検診' }).click();
+  const section = page.getByRole('region', { name: '自己負担金の免除' });
+  await expect(section).toContainText('自己負担金の免除の登録はありません。');
+  await section.getByRole('button', { name: '免除を登録' }).click();
+  const dialog = page.getByRole('dialog', { name: '自己負担金の免除の登録' });
+  await dialog.getByRole('button', { name: '登録', exact: true }).click();
+  await expect(dialog.getByRole('alert')).toContainText('免除の種類を選んでください。');
+  await dialog.getByLabel('免除の種類').selectOption({ label: '生活保護受給者' });
+  await dialog.getByLabel('開始日').fill(warekiInput(`${fy}-04-01`));
+  await dialog.getByRole('button', { name: '登録', exact: true }).click();
+  await expect(dialog).toBeHidden();
+  const row = section.getByRole('row').filter({ hasText: '生活保護受給者' });
+  await expect(row).toContainText(formatWareki(`${fy}-04-01`));
+  await expect(row).toContainText('期限なし');
 });
 
 test('郵送物を作成（発送日は和暦）→ 引き抜き確認: B は転出で引き抜き、A は郵送物にいない、支援措置を確認', async () => {
@@ -368,8 +396,11 @@ test('印刷（PDF作成）: 進捗のあと PDF をダウンロード。C の�
   expect(cPage).toContain('受診票（券）');
   expect(cPage).toContain('がん検診無料クーポン券');
   expect(cPage).toMatch(/乳がん検診（クーポン）マンモグラフィ[^円]*無料（クーポン券）/);
-  // the fee changed in the 事業マスタ before the extraction
+  // the fee changed in the 事業マスタ before the extraction; 大腸がん does not exempt 生活保護 in this city
   expect(cPage).toContain(`大腸がん検診便潜血検査（2日法）${yen(colorectalFee)}`);
+  // C's other program without a coupon: 免除 (registered on C's page)
+  const other = c.programs.find((p) => p !== 'colorectal' && !c.coupons.includes(p))!;
+  expect(cPage).toMatch(new RegExp(`${programNames[other]}[^円]*免除（生活保護受給者）`));
   expect(cPage).toContain(`${fy}-${c.atenaNo}`);
 
   const all = pages.join('\n');
@@ -398,6 +429,22 @@ test('送付情報を登録 → C の宛名画面「送付履歴」に受診票�
     `/api/residents/${b.residentId}/send-records`,
   );
   expect(bHistory.records.filter((r) => r.mailingId === mailingId)).toEqual([]);
+});
+
+test('郵送物一覧: 状態「送付情報登録済み」で絞ると、この郵送物が和暦の発送日とともにあり、開ける', async () => {
+  await page.goto(`/adult?fy=${fy}`);
+  await page.getByRole('link', { name: '郵送物一覧' }).click();
+  await page.getByLabel('状態').selectOption({ label: '送付情報登録済み' });
+  await expect(page).toHaveURL(/status=sent/);
+  const row = page
+    .getByRole('table', { name: '郵送物（発送日の新しい順）' })
+    .getByRole('row')
+    .filter({ has: page.locator(`a[href="/mailings/${mailingId}"]`) });
+  await expect(row).toHaveCount(1);
+  await expect(row).toContainText(formatWareki(sendDate));
+  await expect(row).toContainText('送付情報登録済み');
+  await row.getByRole('link').click();
+  await expect(page).toHaveURL(new RegExp(`/mailings/${mailingId}$`));
 });
 
 test('リストの CSV出力（Shift_JIS・列を選ぶ）: 見出しと C の行', async () => {

@@ -138,11 +138,21 @@ export type OptOut = {
   version: number;
 };
 
+/** 自己負担金の免除 registered for the person (fee-exemptions.ts). */
+export type FeeExemptionRow = {
+  id: number;
+  kind: string;
+  note: string;
+  validFrom: string;
+  validUntil: string | null;
+};
+
 export type ResidentOverview = {
   fiscalYear: number;
   judgements: (Judgement & { name: string })[];
   records: ScreeningRecord[];
   optOuts: OptOut[];
+  feeExemptions: FeeExemptionRow[];
 };
 
 export type ProgramRow = {

@@ -3,8 +3,9 @@
  * snapshot, so a later edit of the 事業マスタ does not change a mailing already made.
  */
 import { formatWareki } from '../../platform/calendar/index.ts';
-import type { ProgramSettings } from '../programs/types.ts';
+import { feeExemptionKinds, type ProgramSettings } from '../programs/types.ts';
 import type { EntryDetail } from './extraction.ts';
+import { exemptionFor, type FeeExemption } from './fee-exemptions.ts';
 
 export type TicketProgram = {
   code: string;
@@ -30,6 +31,8 @@ export type TicketPayload = {
   age: number;
   programs: TicketProgram[];
   exemptionNote: string;
+  /** 自己負担金の免除 that applies (e.g. 「生活保護受給者」): the exempt programs' fees read 「免除」 */
+  exemption?: string;
   /** 集団検診の予約 (preference lists), e.g. 「令和9年1月20日 09:00〜 すこやか市保健センター」 */
   booking?: string;
 };
@@ -79,20 +82,24 @@ export function ticketPayload(
     coupons: string[];
     details: Record<string, unknown>;
   },
-  booking?: string,
+  o: { booking?: string | undefined; exemptions?: FeeExemption[] | undefined } = {},
 ): TicketPayload {
   const programs: TicketProgram[] = [];
+  let exemption: string | undefined;
   for (const p of settings) {
     if (!e.programs.includes(p.code)) continue;
     const d = e.details[p.code] as EntryDetail | undefined;
     const methodCodes = d?.methods?.length
       ? d.methods
       : p.methods.filter((m) => m.enabled).map((m) => m.code);
+    const exempt = exemptionFor(p, o.exemptions ?? [], fy);
+    if (exempt) exemption = feeExemptionKinds[exempt];
+    const fees = methodFees(p, methodCodes);
     programs.push({
       code: p.code,
       name: p.name,
       methods: p.methods.filter((m) => methodCodes.includes(m.code)).map((m) => m.name),
-      fees: methodFees(p, methodCodes),
+      fees: exempt ? fees.map(() => `免除（${feeExemptionKinds[exempt]}）`) : fees,
       coupon: e.coupons.includes(p.code),
       period: periodText(p),
       notice: p.notice,
@@ -107,7 +114,8 @@ export function ticketPayload(
     age: e.age,
     programs,
     exemptionNote: settings.find((p) => e.programs.includes(p.code))?.fees.exemptionNote ?? '',
-    ...(booking ? { booking } : {}),
+    ...(exemption ? { exemption } : {}),
+    ...(o.booking ? { booking: o.booking } : {}),
   };
 }
 

@@ -1,6 +1,7 @@
 /**
- * 成人検診 on the resident page: this 年度's judgement per program with reasons, 受診歴, and 送付不要登録
- * (registered in advance so extraction leaves the person out: F02-02 "judged in advance not to need a mailing").
+ * 成人検診 on the resident page: this 年度's judgement per program with reasons, 受診歴, 送付不要登録
+ * (registered in advance so extraction leaves the person out: F02-02 "judged in advance not to need a mailing")
+ * and 自己負担金の免除.
  */
 import type { Actor, AuditService } from '../../platform/audit/service.ts';
 import { fiscalYearOf } from '../../platform/calendar/index.ts';
@@ -9,6 +10,7 @@ import { badRequest, conflict, notFound } from '../../platform/errors/app-error.
 import type { ProgramSettings } from '../programs/types.ts';
 import { programCodes } from '../programs/types.ts';
 import { judge } from './extraction.ts';
+import { feeExemptionsService } from './fee-exemptions.ts';
 import { adultHealthRepository } from './repository.ts';
 import { optOutReasons } from './rules.ts';
 
@@ -36,6 +38,7 @@ export function residentScreeningService(deps: {
 }) {
   const { database, audit } = deps;
   const repo = adultHealthRepository(database);
+  const exemptions = feeExemptionsService({ database, audit });
 
   function checkOptOut(v: OptOutInput) {
     if (!(v.reason in optOutReasons)) throw badRequest('送付不要の理由を選んでください。');
@@ -67,14 +70,19 @@ export function residentScreeningService(deps: {
          FROM screening_opt_outs WHERE resident_id = $1 ORDER BY valid_from DESC, id DESC`,
         [residentId],
       );
+      const feeExemptions = await exemptions.list(residentId);
       await audit.record(actor, {
         action: 'view',
         screen,
         residentIds: [residentId],
         summary: `成人検診 ${fy}年度の判定`,
       });
-      return { fiscalYear: fy, judgements, records, optOuts };
+      return { fiscalYear: fy, judgements, records, optOuts, feeExemptions };
     },
+
+    /** 自己負担金の免除 (fee-exemptions.ts). */
+    addFeeExemption: exemptions.add,
+    deleteFeeExemption: exemptions.remove,
 
     async addOptOut(actor: Actor, residentId: number, v: OptOutInput) {
       checkOptOut(v);

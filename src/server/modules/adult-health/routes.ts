@@ -3,7 +3,7 @@ import { attachment, csvFileName } from '../../platform/csv/export.ts';
 import { badRequest } from '../../platform/errors/app-error.ts';
 import { actorOf, type ZApp } from '../../platform/http/app.ts';
 import { sendMethods } from '../../platform/mailings/types.ts';
-import { programCodes, programLabels } from '../programs/types.ts';
+import { type FeeExemptionKind, feeExemptionKinds, programCodes, programLabels } from '../programs/types.ts';
 import type { AllocationService } from './allocation-service.ts';
 import { type AdultHealthMailings, type MailingParams, mailingJobKind } from './mailing.ts';
 import { registerPreferenceRoutes } from './preference-routes.ts';
@@ -40,6 +40,15 @@ const optOutBody = z.object({
   program: program.nullable(),
   reason: z.enum(Object.keys(optOutReasons) as [keyof typeof optOutReasons], {
     message: '理由を選んでください。',
+  }),
+  note: z.string().max(500).default(''),
+  validFrom: dateInput,
+  validUntil: dateInput.nullable(),
+});
+
+const feeExemptionBody = z.object({
+  kind: z.enum(Object.keys(feeExemptionKinds) as [FeeExemptionKind, ...FeeExemptionKind[]], {
+    message: '免除の種類を選んでください。',
   }),
   note: z.string().max(500).default(''),
   validFrom: dateInput,
@@ -259,6 +268,19 @@ export function registerAdultHealthRoutes(
     { config: { permission: 'adult.edit' }, schema: { params: z.object({ id, optOutId: id }) } },
     async (req) => {
       await screening.deleteOptOut(actorOf(req), req.params.id, req.params.optOutId);
+      return { ok: true };
+    },
+  );
+  app.post(
+    '/api/adult/residents/:id/fee-exemptions',
+    { config: { permission: 'adult.edit' }, schema: { params: residentParam, body: feeExemptionBody } },
+    async (req) => screening.addFeeExemption(actorOf(req), req.params.id, req.body),
+  );
+  app.delete(
+    '/api/adult/residents/:id/fee-exemptions/:exemptionId',
+    { config: { permission: 'adult.edit' }, schema: { params: z.object({ id, exemptionId: id }) } },
+    async (req) => {
+      await screening.deleteFeeExemption(actorOf(req), req.params.id, req.params.exemptionId);
       return { ok: true };
     },
   );

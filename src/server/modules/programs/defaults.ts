@@ -7,10 +7,12 @@
  * Fees are municipal: the defaults carry none (the ticket then says to ask the clinic) and each city
  * enters its own. Where a fact is unconfirmed the default is the conservative choice, noted below.
  */
-import type { ProgramCode, ProgramMethod, ProgramSettings } from './types.ts';
+import type { FeeExemptionKind, ProgramCode, ProgramMethod, ProgramSettings } from './types.ts';
 import { programLabels } from './types.ts';
 
 const fiscalYearEnd = { month: 3, day: 31, yearOffset: 1 };
+/** 自己負担金の免除 kinds every program exempts by default (生活保護受給者, 市町村民税非課税世帯). */
+export const defaultExemptKinds: FeeExemptionKind[] = ['welfare', 'tax_exempt'];
 const exemptionNote =
   '生活保護受給者・市民税非課税世帯の方は自己負担金が免除されます（受診時に証明書が必要です）。';
 
@@ -32,7 +34,7 @@ function program(
     referenceDate: fiscalYearEnd,
     cohort: 'legal',
     interval: { kind: 'interval', years: 1 },
-    fees: { amounts: {}, exemptionNote },
+    fees: { amounts: {}, exemptionNote, exemptKinds: [...defaultExemptKinds] },
     coupon: null,
     delivery: 'individual',
     periodStart: null,

@@ -23,7 +23,7 @@ describe('programSettingsSchema', () => {
     const s: ProgramSettings = {
       ...nationalDefault('breast'),
       interval: { kind: 'parity', parity: 'even' },
-      fees: { amounts: { mammography: 1500 }, exemptionNote: '' },
+      fees: { amounts: { mammography: 1500 }, exemptionNote: '', exemptKinds: ['welfare'] },
       delivery: 'both',
       periodStart: '2026-06-01',
       periodEnd: '2027-02-28',

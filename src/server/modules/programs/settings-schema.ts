@@ -11,7 +11,7 @@ import { daysInMonth, isValidDate } from '../../platform/calendar/date.ts';
 import { fiscalYearRange } from '../../platform/calendar/fiscal-year.ts';
 import { formatWareki } from '../../platform/calendar/wareki.ts';
 import { fiscalYearShortLabel } from './labels.ts';
-import { type ProgramSettings, programCodes } from './types.ts';
+import { type FeeExemptionKind, feeExemptionKinds, type ProgramSettings, programCodes } from './types.ts';
 
 export const maxAge = 120;
 
@@ -88,6 +88,12 @@ export const feeRuleSchema = z.object(
       .string({ error: '免除の説明を文字で入力してください。' })
       .trim()
       .max(500, { error: '免除の説明は500文字以内で入力してください。' }),
+    // settings saved before 免除 kinds existed: the 指針 default (生活保護・非課税)
+    exemptKinds: z
+      .array(z.enum(Object.keys(feeExemptionKinds) as [FeeExemptionKind, ...FeeExemptionKind[]]), {
+        error: '免除の対象を選んでください。',
+      })
+      .default(['welfare', 'tax_exempt']),
   },
   { error: '自己負担金を入力してください。' },
 );

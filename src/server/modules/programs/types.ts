@@ -63,12 +63,25 @@ export type ProgramMethod = {
   followUpYears: number | null;
 };
 
+/**
+ * 自己負担金の免除 kinds a person can be registered with (on the resident's 成人検診 tab). Which kinds exempt
+ * from which program is the city's choice (FeeRule.exemptKinds).
+ */
+export const feeExemptionKinds = {
+  welfare: '生活保護受給者',
+  tax_exempt: '市町村民税非課税世帯',
+  other: 'その他（市が認めた方）',
+} as const;
+export type FeeExemptionKind = keyof typeof feeExemptionKinds;
+
 /** 自己負担金 and who is exempt (printed on the ticket; verified at the clinic). */
 export type FeeRule = {
   /** 自己負担金 in yen per method code, or '*' for the program. */
   amounts: Record<string, number>;
   /** e.g. 「生活保護受給者・市民税非課税世帯の方は無料（証明書が必要です）」 */
   exemptionNote: string;
+  /** registered 免除 kinds that make this program free for the person (their ticket says 免除) */
+  exemptKinds: FeeExemptionKind[];
 };
 
 /**

@@ -17,6 +17,7 @@ import { useAuth } from '../../lib/auth.tsx';
 import { formatWareki } from '../../lib/wareki.ts';
 import { AppModal } from '../AppModal.tsx';
 import { ErrorAlert } from '../ErrorAlert.tsx';
+import { FeeExemptionsSection } from './FeeExemptionsSection.tsx';
 import { FiscalYearSelect } from './FiscalYearSelect.tsx';
 import { JudgementTable } from './JudgementTable.tsx';
 import { OptOutModal } from './OptOutModal.tsx';
@@ -26,8 +27,8 @@ import { ReissueModal } from './ReissueModal.tsx';
 type Modal = { kind: 'optOut'; optOut: OptOut | null } | { kind: 'record' } | { kind: 'reissue' } | null;
 
 /**
- * 宛名画面 › 成人検診: the 年度's judgement per program with reasons, 受診歴, 送付不要登録 and the 受診票
- * 再発行 — what the counter clerk needs to answer "why did I (not) get a ticket?".
+ * 宛名画面 › 成人検診: the 年度's judgement per program with reasons, 受診歴, 送付不要登録, 自己負担金の免除
+ * and the 受診票 再発行 — what the counter clerk needs to answer "why did I (not) get a ticket?".
  */
 export function AdultTab({ residentId }: { residentId: number }) {
   const { can } = useAuth();
@@ -229,6 +230,8 @@ export function AdultTab({ residentId }: { residentId: number }) {
               )}
             </Stack>
           </Paper>
+
+          <FeeExemptionsSection residentId={residentId} rows={data.feeExemptions} canEdit={canEdit} />
         </>
       )}
 

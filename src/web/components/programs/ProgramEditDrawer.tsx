@@ -22,6 +22,7 @@ import {
   deliveryLabels,
   fiscalYearShortLabel,
 } from '../../../server/modules/programs/labels.ts';
+import { type FeeExemptionKind, feeExemptionKinds } from '../../../server/modules/programs/types.ts';
 import { type ProgramRow, type ProgramsYear, programsApi, programsKeys } from '../../lib/programs-api.ts';
 import { useEnterToNext } from '../../lib/useEnterToNext.ts';
 import { useSave, useVersionedSave } from '../../lib/useSave.ts';
@@ -434,6 +435,18 @@ export function ProgramEditDrawer({ fy, row, canEdit, onClose }: Props) {
                   error={err('fees.exemptionNote')}
                   inputWrapperOrder={['label', 'input', 'description', 'error']}
                 />
+                <Checkbox.Group
+                  label="免除にする方（宛名画面で登録された方の受診票（券）は自己負担金「免除」になります）"
+                  value={form.exemptKinds}
+                  onChange={(v) => set('exemptKinds', v as FeeExemptionKind[])}
+                  error={err('fees.exemptKinds')}
+                >
+                  <Group gap="md" mt={4}>
+                    {Object.entries(feeExemptionKinds).map(([code, label]) => (
+                      <Checkbox key={code} value={code} label={label} />
+                    ))}
+                  </Group>
+                </Checkbox.Group>
               </Section>
 
               <Section title="がん検診無料クーポン">

@@ -10,6 +10,7 @@ import {
   referenceDateLabel,
   targetLabel,
 } from '../../../server/modules/programs/labels.ts';
+import { feeExemptionKinds } from '../../../server/modules/programs/types.ts';
 import type { ProgramSettings } from '../../lib/programs-api.ts';
 
 /** One program's settings in words (the stored version after a conflict, and read-only views). */
@@ -45,6 +46,7 @@ export function ProgramSummary({
     ...(full
       ? ([
           ['自己負担金の免除', s.fees.exemptionNote || '（なし）'],
+          ['免除にする方', s.fees.exemptKinds.map((k) => feeExemptionKinds[k]).join('・') || '（なし）'],
           ['受診券の案内', s.notice || '（なし）'],
         ] as [string, string][])
       : []),

@@ -4,7 +4,12 @@
  */
 import { nationalDefault } from '../../../server/modules/programs/defaults.ts';
 import { programSettingsSchemaFor } from '../../../server/modules/programs/settings-schema.ts';
-import type { IntervalRule, ProgramMethod, ProgramSettings } from '../../../server/modules/programs/types.ts';
+import type {
+  FeeExemptionKind,
+  IntervalRule,
+  ProgramMethod,
+  ProgramSettings,
+} from '../../../server/modules/programs/types.ts';
 import { parseDateInput } from '../../lib/wareki.ts';
 
 /** 受診間隔 choices: 毎年 / N年に1回 / 偶数年齢 / 奇数年齢 / 生涯1回 (+ 事業と同じ for a method). */
@@ -51,6 +56,8 @@ export type SettingsForm = {
   /** 自己負担金 for the whole program (used when a method has none) */
   programFee: string;
   exemptionNote: string;
+  /** registered 免除 kinds that make this program free */
+  exemptKinds: FeeExemptionKind[];
   couponOn: boolean;
   couponAges: string;
   couponBasis: NonNullable<ProgramSettings['coupon']>['basis'];
@@ -103,6 +110,7 @@ export function toForm(s: ProgramSettings): SettingsForm {
     }),
     programFee: str(s.fees.amounts['*']),
     exemptionNote: s.fees.exemptionNote,
+    exemptKinds: [...s.fees.exemptKinds],
     couponOn: Boolean(s.coupon),
     couponAges: s.coupon ? s.coupon.ages.join(', ') : '',
     couponBasis: s.coupon?.basis ?? 'previous_fiscal_year',
@@ -210,7 +218,7 @@ export function fromForm(f: SettingsForm, fy: number): FormResult {
     cohort: f.cohort,
     interval: choiceToInterval(f.interval, f.intervalYears),
     methods,
-    fees: { amounts, exemptionNote: f.exemptionNote },
+    fees: { amounts, exemptionNote: f.exemptionNote, exemptKinds: f.exemptKinds },
     coupon: f.couponOn ? { ages: couponAges ?? [], basis: f.couponBasis } : null,
     delivery: f.delivery,
     periodStart: date(f.periodStart, 'periodStart', '受診期間の開始日'),
