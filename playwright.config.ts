@@ -14,7 +14,8 @@ export default defineConfig({
   workers: 1,
   retries: 0,
   reporter: [['list']],
-  outputDir: './test-results',
+  // one folder per database: CI runs the PGlite and PostgreSQL suites side by side
+  outputDir: process.env.DATABASE_URL ? './test-results/postgres' : './test-results/pglite',
   use: {
     baseURL: `http://127.0.0.1:${port}`,
     locale: 'ja-JP',
