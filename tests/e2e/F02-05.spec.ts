@@ -141,9 +141,14 @@ test('紛失: 宛名画面の成人検診タブから受診票を再発行し、
   await expect(modal.getByText('再発行しました')).toBeVisible();
   await modal.getByRole('button', { name: '閉じる', exact: true }).last().click();
 
+  // today's 窓口 records (other specs may have mailed this person a 受診票 on their own 発送日)
   const sent = await openSendHistory(page, person.person.id, person.person.name);
-  const rows = sent.getByRole('row').filter({ hasText: '受診票（券）' });
+  const rows = sent
+    .getByRole('row')
+    .filter({ hasText: '受診票（券）' })
+    .filter({ hasText: formatWareki(todayJst()) });
   await expect(rows).toHaveCount(2);
-  await expect(rows.filter({ hasText: '再発行' })).toHaveCount(1);
+  // the lost ticket's record is marked 再発行 (the counter ticket is too when a bulk 受診票 went out before)
+  expect(await rows.filter({ hasText: '再発行' }).count()).toBeGreaterThanOrEqual(1);
   for (const r of await rows.all()) await expect(r).toContainText('窓口');
 });
