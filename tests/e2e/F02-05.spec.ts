@@ -152,3 +152,32 @@ test('紛失: 宛名画面の成人検診タブから受診票を再発行し、
   expect(await rows.filter({ hasText: '再発行' }).count()).toBeGreaterThanOrEqual(1);
   for (const r of await rows.all()) await expect(r).toContainText('窓口');
 });
+
+test('取消: 申込一覧から理由を入れて取り消すと状態が「取消」になり、集団検診の枠が空く', async () => {
+  const bookedOf = async () =>
+    (
+      (await (await page.request.get(`/api/reservations/sessions/${session.id}`)).json()) as {
+        session: { booked: number };
+      }
+    ).session.booked;
+  const before = await bookedOf();
+  await page.goto('/adult/applications');
+  await page.getByLabel('氏名・宛名番号').fill(person.person.atenaNo);
+  await page.getByRole('button', { name: '検索' }).click();
+  const row = page
+    .getByRole('table', { name: '申込一覧' })
+    .getByRole('row')
+    .filter({ hasText: person.person.atenaNo });
+  await expect(row).toContainText('受診票発行済');
+  await row.getByRole('button', { name: /を取り消す$/ }).click();
+  const dialog = page.getByRole('dialog', { name: '申込の取消' });
+  await expect(dialog).toContainText('集団検診の予約も取り消し');
+  await dialog.getByRole('button', { name: '取り消す', exact: true }).click();
+  await expect(dialog.getByRole('alert')).toContainText('取消の理由を入力してください');
+  await dialog.getByLabel('取消の理由').fill('本人から辞退の連絡');
+  await dialog.getByRole('button', { name: '取り消す', exact: true }).click();
+  await expect(dialog).toBeHidden();
+  await expect(row).toContainText('取消');
+  await expect(row.getByRole('button', { name: /を取り消す$/ })).toHaveCount(0);
+  expect(await bookedOf()).toBe(before - 1);
+});

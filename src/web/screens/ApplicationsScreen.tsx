@@ -15,11 +15,13 @@ import {
 import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { Link } from 'react-router';
+import { ApplicationCancelModal } from '../components/adult/ApplicationCancelModal.tsx';
 import { ApplicationsCsvModal } from '../components/adult/ApplicationsCsvModal.tsx';
 import { FiscalYearSelect } from '../components/adult/FiscalYearSelect.tsx';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { programCodes, programLabels } from '../lib/adult-api.ts';
 import {
+  type Application,
   type ApplicationFilter,
   applicationKeys,
   fetchApplications,
@@ -43,6 +45,8 @@ export function ApplicationsScreen() {
   const [q, setQ] = useState('');
   const [offset, setOffset] = useState(0);
   const [csv, setCsv] = useState(false);
+  const [cancelling, setCancelling] = useState<Application | null>(null);
+  const canEdit = can('adult.edit');
   const fy = filter.fiscalYear ?? meta.data?.currentFiscalYear ?? 0;
   const f: ApplicationFilter = { ...filter, fiscalYear: fy };
   const list = useQuery({
@@ -138,6 +142,7 @@ export function ApplicationsScreen() {
                   <Table.Th>検診</Table.Th>
                   <Table.Th>受診形態</Table.Th>
                   <Table.Th>状態</Table.Th>
+                  {canEdit && <Table.Th>操作</Table.Th>}
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
@@ -159,6 +164,21 @@ export function ApplicationsScreen() {
                         : `個別${a.institutionName ? ` ${a.institutionName}` : ''}`}
                     </Table.Td>
                     <Table.Td>{m.statuses[a.status] ?? a.status}</Table.Td>
+                    {canEdit && (
+                      <Table.Td>
+                        {a.status !== 'cancelled' && (
+                          <Button
+                            size="compact-xs"
+                            variant="light"
+                            color="red"
+                            onClick={() => setCancelling(a)}
+                            aria-label={`${a.name}の申込（${a.id}）を取り消す`}
+                          >
+                            取消
+                          </Button>
+                        )}
+                      </Table.Td>
+                    )}
                   </Table.Tr>
                 ))}
               </Table.Tbody>
@@ -179,6 +199,7 @@ export function ApplicationsScreen() {
         </>
       )}
       {csv && <ApplicationsCsvModal filter={f} onClose={() => setCsv(false)} />}
+      {cancelling && <ApplicationCancelModal application={cancelling} onClose={() => setCancelling(null)} />}
     </Stack>
   );
 }
