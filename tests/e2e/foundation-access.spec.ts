@@ -241,6 +241,8 @@ test('住登外者登録: 氏名が空ならその欄にエラー、正しく登
 });
 
 test('アクセシビリティ: 主な画面に重大 (serious/critical) な axe の違反がない', async ({ page }) => {
+  // axe scans eight screens; with CI's two database suites side by side on two CPUs that can pass 60 s
+  test.setTimeout(180_000);
   await page.goto('/login');
   await expect(page.getByRole('button', { name: 'ログイン' })).toBeVisible();
   await expectNoSeriousA11yViolations(page, 'ログイン');
