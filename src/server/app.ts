@@ -4,12 +4,15 @@ import {
   adultHealthMailings,
   allocationService,
   applicationsService,
+  eApplicationImportService,
+  eApplicationJobKind,
   extractJobKind,
   mailingJobKind,
   preferenceSource,
   preferencesService,
   registerAdultHealthRoutes,
   registerApplicationRoutes,
+  registerEApplicationRoutes,
   residentScreeningService,
   targetListsService,
 } from './modules/adult-health/index.ts';
@@ -94,6 +97,15 @@ export function createServices(
       reissue: (actor, v) => mailings.reissue(actor, v),
     }),
   };
+  const eApplications = eApplicationImportService({
+    database,
+    audit,
+    files,
+    jobs,
+    reservations,
+    applications: adult.applications,
+  });
+  jobs.register(eApplicationJobKind, (ctx) => eApplications.run(ctx));
   jobs.register(extractJobKind, (ctx) => adult.lists.runExtraction(ctx));
   jobs.register(mailingJobKind, (ctx) => adult.mailings.runMailingJob(ctx));
   return {
@@ -109,7 +121,7 @@ export function createServices(
     programs,
     reservations,
     mailings,
-    adult,
+    adult: { ...adult, eApplications },
   };
 }
 
@@ -156,6 +168,7 @@ export async function createHttp(
   registerReservationRoutes(app, { reservations: s.reservations });
   registerAdultHealthRoutes(app, { ...s.adult, jobs: s.jobs });
   registerApplicationRoutes(app, { applications: s.adult.applications });
+  registerEApplicationRoutes(app, { eApplications: s.adult.eApplications, files: s.files });
   await app.ready();
   return app;
 }

@@ -1,6 +1,7 @@
 // Every table of the product, for drizzle-kit (migrations are generated from this file).
 
 export * from './modules/adult-health/applications-schema.ts';
+export * from './modules/adult-health/e-application-schema.ts';
 export * from './modules/adult-health/schema.ts';
 export * from './modules/programs/schema.ts';
 export * from './modules/residents/schema.ts';

@@ -8,6 +8,7 @@ import { AdultHomeScreen } from './screens/AdultHomeScreen.tsx';
 import { ApplicationNewScreen } from './screens/ApplicationNewScreen.tsx';
 import { ApplicationsScreen } from './screens/ApplicationsScreen.tsx';
 import { AuditScreen } from './screens/AuditScreen.tsx';
+import { EApplicationsScreen } from './screens/EApplicationsScreen.tsx';
 import { JobsScreen } from './screens/JobsScreen.tsx';
 import { LoginScreen } from './screens/LoginScreen.tsx';
 import { MailingScreen } from './screens/MailingScreen.tsx';
@@ -126,6 +127,14 @@ export function App() {
           element={
             <RequirePermission permissions={['adult.view']}>
               <ApplicationNewScreen />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="/adult/e-applications"
+          element={
+            <RequirePermission permissions={['adult.view']}>
+              <EApplicationsScreen />
             </RequirePermission>
           }
         />

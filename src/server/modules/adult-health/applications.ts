@@ -1,5 +1,5 @@
 /**
- * 個別受付 (F02-03 電話・はがき, F02-05 窓口; F02-04 電子申請 imports later): 受診歴の確認 (the eligibility
+ * 個別受付 (F02-03 電話・はがき, F02-05 窓口; F02-04 電子申請 through e-application-import.ts): 受診歴の確認 (the eligibility
  * rules with reasons), 申込情報登録 (refused with the reasons when a program is not due; one application per
  * 年度 × person × program), for 集団 a booking of the reservations engine in the same transaction (the engine
  * locks the session and counts again, so the 定員 holds under concurrency), 受診票（券）の発行 now with a send

@@ -2,6 +2,12 @@
 export { type AllocationService, allocationService } from './allocation-service.ts';
 export { registerApplicationRoutes } from './application-routes.ts';
 export { type ApplicationsService, applicationsService } from './applications.ts';
+export {
+  type EApplicationImportService,
+  eApplicationImportService,
+  eApplicationJobKind,
+} from './e-application-import.ts';
+export { registerEApplicationRoutes } from './e-application-routes.ts';
 export { candidateFilter, judge, toEntry } from './extraction.ts';
 export {
   type AdultHealthMailings,

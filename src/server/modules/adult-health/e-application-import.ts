@@ -1,0 +1,380 @@
+/**
+ * 電子申請の取込 (F02-04 手順2〜4): an uploaded file (CSV/XML, docs/interfaces/e-application.md) is read by a job,
+ * row by row: errors kept with their line, a 申込番号 imported before counted as 取込済み (never registered twice),
+ * each applicant matched to a resident (e-application-candidates/-match); a certain or high match is registered
+ * at once through the applications service (受診歴の確認 and 定員 there), a refusal is kept with its reason, and
+ * the others wait in the review queue where a clerk picks the resident (resolve) or drops the application (reject).
+ */
+import type { Actor, AuditService } from '../../platform/audit/service.ts';
+import { formatWareki, today } from '../../platform/calendar/index.ts';
+import type { Database } from '../../platform/db/connect.ts';
+import { AppError, badRequest, conflict, notFound } from '../../platform/errors/app-error.ts';
+import type { FileStore } from '../../platform/files/store.ts';
+import type { JobContext, JobRunner } from '../../platform/jobs/runner.ts';
+import { bookingRefusal, type ReservationsService } from '../../platform/reservations/index.ts';
+import { groupScreeningPurpose } from '../programs/index.ts';
+import type { ApplicationsService } from './applications.ts';
+import { applicantCandidates } from './e-application-candidates.ts';
+import { type ApplicationRow, type RowError, readApplicationFile } from './e-application-file.ts';
+import { matchApplicant } from './e-application-match.ts';
+
+export const eApplicationJobKind = 'adult-health.e-application-import';
+const screen = '成人保健 電子申請の取込';
+
+type JobParams = { importId: number; actor: Actor };
+export type Outcome = 'registered' | 'refused' | 'duplicate' | 'pending' | 'rejected';
+type Skipped = { line: number; applicationNo: string; message: string };
+
+const IMPORT_COLUMNS = `id, file_id AS "fileId", file_name AS "fileName", fiscal_year AS "fiscalYear", status, counts,
+  job_id AS "jobId", created_by AS "createdBy", created_at AS "createdAt"`;
+const ROW_COLUMNS = `id, import_id AS "importId", line, application_no AS "applicationNo", applied_at AS "appliedAt",
+  data, match_status AS "matchStatus", confidence, match_reasons AS "matchReasons", candidates,
+  resident_id AS "residentId", application_id AS "applicationId", outcome, outcome_message AS "outcomeMessage",
+  version, updated_at AS "updatedAt"`;
+
+export type EApplicationRow = {
+  id: number;
+  importId: number;
+  line: number;
+  applicationNo: string;
+  appliedAt: string;
+  data: ApplicationRow;
+  matchStatus: 'matched' | 'review' | 'unmatched';
+  confidence: string;
+  matchReasons: string[];
+  candidates: unknown[];
+  residentId: number | null;
+  applicationId: number | null;
+  outcome: Outcome;
+  outcomeMessage: string;
+  version: number;
+};
+
+const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
+const fix = (r: EApplicationRow): EApplicationRow => ({
+  ...r,
+  id: Number(r.id),
+  importId: Number(r.importId),
+  residentId: num(r.residentId),
+  applicationId: num(r.applicationId),
+});
+
+export function eApplicationImportService(deps: {
+  database: Database;
+  audit: AuditService;
+  files: FileStore;
+  jobs: JobRunner;
+  reservations: ReservationsService;
+  applications: ApplicationsService;
+}) {
+  const { database, audit, applications } = deps;
+
+  async function getRow(id: number) {
+    const [r] = await database.query<EApplicationRow>(
+      `SELECT ${ROW_COLUMNS} FROM e_applications WHERE id = $1`,
+      [id],
+    );
+    if (!r) throw notFound('電子申請');
+    return fix(r);
+  }
+
+  /** 集団: the bookable session of the 希望日 (at the 希望会場 when given), the first slot with places left. */
+  async function sessionOf(fy: number, row: ApplicationRow) {
+    if (!row.preferredDate)
+      throw badRequest(
+        '集団検診の希望日がありません。申込者に希望日を確かめ、窓口の受付で登録してください。',
+      );
+    const sessions = (
+      await deps.reservations.sessions.list({ purpose: groupScreeningPurpose, fiscalYear: fy })
+    )
+      .filter((s) => s.sessionDate === row.preferredDate && bookingRefusal(s, today()) === null)
+      .filter((s) => !row.venue || s.venueName.includes(row.venue) || row.venue.includes(s.venueName));
+    const s = sessions[0];
+    if (!s)
+      throw badRequest(
+        `希望日 ${formatWareki(row.preferredDate)}${row.venue ? `・${row.venue}` : ''}に申し込める集団検診の日程がありません。日程を確かめ、申込者と相談して窓口の受付で登録してください。`,
+      );
+    const slot = s.slots.find((t) => t.booked < t.capacity) ?? s.slots[0];
+    return { sessionId: s.id, slotId: slot?.id ?? null };
+  }
+
+  /** Registers the application for the resident; a refusal (400/409) is returned as its message. */
+  async function register(actor: Actor, fy: number, row: ApplicationRow, residentId: number) {
+    try {
+      const place = row.form === 'group' ? await sessionOf(fy, row) : { sessionId: null, slotId: null };
+      const [inst] = row.clinic
+        ? await database.query<{ id: number }>(
+            'SELECT id FROM medical_institutions WHERE active AND name = $1',
+            [row.clinic],
+          )
+        : [];
+      const note = [row.note, row.clinic && !inst ? `希望医療機関: ${row.clinic}` : '']
+        .filter(Boolean)
+        .join(' ');
+      const a = await applications.register(actor, {
+        residentId,
+        fiscalYear: fy,
+        channel: 'e_application',
+        programs: row.programs,
+        mode: row.form,
+        institutionId: row.form === 'individual' && inst ? Number(inst.id) : null,
+        ...place,
+        appliedOn: row.appliedAt.slice(0, 10),
+        note,
+        externalNo: row.applicationNo,
+      });
+      return { ok: true as const, applicationId: a.id };
+    } catch (e) {
+      if (e instanceof AppError && (e.status === 400 || e.status === 409))
+        return { ok: false as const, code: e.code, message: e.message };
+      throw e;
+    }
+  }
+
+  /** Summary counts of an import: outcomes of its rows, 取込済み and row errors. */
+  async function summary(imp: { id: number; counts: unknown }) {
+    const counts = (imp.counts ?? {}) as { rowErrors?: RowError[]; duplicates?: Skipped[] };
+    const byOutcome = await database.query<{ outcome: Outcome; n: number }>(
+      'SELECT outcome, count(*)::int AS n FROM e_applications WHERE import_id = $1 GROUP BY outcome',
+      [imp.id],
+    );
+    const n = (o: Outcome) => byOutcome.find((b) => b.outcome === o)?.n ?? 0;
+    const rowErrors = counts.rowErrors ?? [];
+    const duplicates = counts.duplicates ?? [];
+    return {
+      registered: n('registered'),
+      review: n('pending'),
+      refused: n('refused'),
+      rejected: n('rejected'),
+      duplicate: duplicates.length,
+      errors: new Set(rowErrors.map((e) => e.line)).size,
+      rowErrors,
+      duplicates,
+    };
+  }
+
+  async function listRows(actor: Actor, where: string, params: unknown[], what: string) {
+    const rows = (
+      await database.query<EApplicationRow>(
+        `SELECT ${ROW_COLUMNS} FROM e_applications WHERE ${where} ORDER BY import_id, line`,
+        params,
+      )
+    ).map(fix);
+    const residentIds = [
+      ...new Set(
+        rows.flatMap((r) => [
+          ...(r.residentId ? [r.residentId] : []),
+          ...(r.candidates as { residentId: number }[]).map((c) => c.residentId),
+        ]),
+      ),
+    ];
+    await audit.record(actor, {
+      action: 'view',
+      screen,
+      residentIds,
+      summary: `${what}（${rows.length}件）`,
+    });
+    return rows;
+  }
+
+  return {
+    /** Saves the import and queues its job (the file is already stored). */
+    async start(actor: Actor, v: { fileId: number; fileName: string; fiscalYear: number }) {
+      if (!/\.(csv|xml)$/i.test(v.fileName))
+        throw badRequest('CSV（.csv）か XML（.xml）の申込ファイルを選んでください。');
+      const [imp] = await database.query<{ id: number }>(
+        `INSERT INTO e_application_imports (file_id, file_name, fiscal_year, created_by)
+         VALUES ($1, $2, $3, $4) RETURNING id`,
+        [v.fileId, v.fileName, v.fiscalYear, actor.userId],
+      );
+      const importId = Number(imp!.id);
+      const params: JobParams = { importId, actor };
+      const job = await deps.jobs.enqueue(
+        eApplicationJobKind,
+        `電子申請の取込: ${v.fileName}`,
+        params,
+        actor.userId,
+      );
+      await database.query('UPDATE e_application_imports SET job_id = $2 WHERE id = $1', [importId, job.id]);
+      await audit.record(actor, {
+        action: 'change',
+        screen,
+        summary: `電子申請の取込を開始: ${v.fileName}（${v.fiscalYear}年度）`,
+      });
+      return { importId, job };
+    },
+
+    /** The job: reads, skips 取込済み, matches, registers the certain ones. */
+    async run(ctx: JobContext) {
+      const { importId, actor } = ctx.job.params as JobParams;
+      const imp = await this.getImport(importId);
+      const chunks: Buffer[] = [];
+      for await (const c of deps.files.read(imp.fileId)) chunks.push(c);
+      await database.query(`UPDATE e_application_imports SET status = 'running' WHERE id = $1`, [importId]);
+      let read: { rows: ApplicationRow[]; errors: RowError[] };
+      try {
+        read = readApplicationFile(Buffer.concat(chunks), /\.xml$/i.test(imp.fileName) ? 'xml' : 'csv');
+      } catch (e) {
+        await database.query(`UPDATE e_application_imports SET status = 'failed' WHERE id = $1`, [importId]);
+        throw e;
+      }
+      const duplicates: Skipped[] = [];
+      const residentIds: number[] = [];
+      for (const [i, row] of read.rows.entries()) {
+        await ctx.progress(i, read.rows.length, `${i + 1}件目を取り込んでいます`);
+        const [had] = await database.query<{ created_at: string }>(
+          `SELECT i.created_at FROM e_applications e JOIN e_application_imports i ON i.id = e.import_id
+           WHERE e.application_no = $1`,
+          [row.applicationNo],
+        );
+        if (had) {
+          duplicates.push({
+            line: row.line,
+            applicationNo: row.applicationNo,
+            message: `申込番号 ${row.applicationNo} は取込済みです（${formatWareki(new Date(had.created_at).toISOString().slice(0, 10))}取込）。二重には登録しません。`,
+          });
+          continue;
+        }
+        const found = await applicantCandidates(database, row);
+        const m = matchApplicant(row, found);
+        const candidates = m.candidates.map((c) => ({
+          ...found.find((f) => f.residentId === c.residentId)!,
+          ...c,
+        }));
+        residentIds.push(...found.map((f) => f.residentId));
+        const result = m.residentId ? await register(actor, imp.fiscalYear, row, m.residentId) : null;
+        // the same 年度・検診 applied before (another channel, or a re-application without 元申込番号) → review
+        const outcome: Outcome =
+          result === null || (!result.ok && result.code === 'ALREADY_APPLIED')
+            ? 'pending'
+            : result.ok
+              ? 'registered'
+              : 'refused';
+        await database.query(
+          `INSERT INTO e_applications (import_id, line, application_no, applied_at, data, match_status, confidence,
+             match_reasons, candidates, resident_id, application_id, outcome, outcome_message, updated_by)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
+          [
+            importId,
+            row.line,
+            row.applicationNo,
+            row.appliedAt,
+            JSON.stringify(row),
+            m.status === 'ambiguous' ? 'review' : m.status,
+            m.confidence,
+            m.reasons,
+            JSON.stringify(candidates),
+            m.residentId ?? null,
+            result?.ok ? result.applicationId : null,
+            outcome,
+            result && !result.ok ? result.message : '',
+            actor.userId,
+          ],
+        );
+      }
+      await database.query(`UPDATE e_application_imports SET status = 'done', counts = $2 WHERE id = $1`, [
+        importId,
+        JSON.stringify({ rowErrors: read.errors, duplicates }),
+      ]);
+      const s = await summary({ id: importId, counts: { rowErrors: read.errors, duplicates } });
+      await audit.record(actor, {
+        action: 'change',
+        screen,
+        residentIds: [...new Set(residentIds)],
+        summary: `電子申請を取込（登録${s.registered}件・確認待ち${s.review}件・登録不可${s.refused}件・取込済み${s.duplicate}件・誤り${s.errors}件）`,
+      });
+      return {
+        status: s.review > 0 ? ('needs_review' as const) : ('succeeded' as const),
+        message: `登録${s.registered}件・確認待ち${s.review}件・登録不可${s.refused}件・取込済み${s.duplicate}件・誤り${s.errors}件`,
+        result: { importId },
+      };
+    },
+
+    async getImport(id: number) {
+      const [imp] = await database.query<{
+        id: number;
+        fileId: number;
+        fileName: string;
+        fiscalYear: number;
+        status: string;
+        counts: unknown;
+        jobId: number | null;
+      }>(`SELECT ${IMPORT_COLUMNS} FROM e_application_imports WHERE id = $1`, [id]);
+      if (!imp) throw notFound('電子申請の取込');
+      return { ...imp, id: Number(imp.id), fileId: Number(imp.fileId), jobId: num(imp.jobId) };
+    },
+
+    /** The import's result: counts, row errors, 取込済み, and its rows (refused ones with the reason). */
+    async result(actor: Actor, id: number) {
+      const imp = await this.getImport(id);
+      const { fileId: _f, counts, ...rest } = imp;
+      const rows = await listRows(actor, 'import_id = $1', [id], `電子申請の取込結果 ${imp.fileName}`);
+      return { ...rest, summary: await summary(imp), rows };
+    },
+
+    /** 取込の一覧 (newest first). */
+    async imports() {
+      const rows = await database.query<Record<string, unknown>>(
+        `SELECT ${IMPORT_COLUMNS} FROM e_application_imports ORDER BY id DESC LIMIT 50`,
+      );
+      return rows.map((r) => ({ ...r, id: Number(r.id), jobId: num(r.jobId) }));
+    },
+
+    /** 確認待ち: pending applications with their candidates. */
+    reviewQueue: (actor: Actor) => listRows(actor, `outcome = 'pending'`, [], '電子申請の確認待ち一覧'),
+
+    /** 「この方で登録」: registers a pending application for the chosen resident (a refusal is a 400). */
+    async resolve(actor: Actor, id: number, residentId: number, version: number) {
+      const r = await getRow(id);
+      if (r.outcome !== 'pending')
+        throw new AppError(
+          409,
+          'NOT_PENDING',
+          'この申込は確認待ちではありません。一覧を読み込み直してください。',
+        );
+      if (r.version !== version) throw conflict('この申込', r);
+      const imp = await this.getImport(r.importId);
+      const done = await register(actor, imp.fiscalYear, r.data, residentId);
+      if (!done.ok) throw badRequest(done.message);
+      await database.query(
+        `UPDATE e_applications SET outcome = 'registered', resident_id = $2, application_id = $3,
+           outcome_message = '確認のうえ登録', version = version + 1, updated_by = $4, updated_at = now()
+         WHERE id = $1`,
+        [id, residentId, done.applicationId, actor.userId],
+      );
+      await audit.record(actor, {
+        action: 'change',
+        screen,
+        residentIds: [residentId],
+        summary: `電子申請 ${r.applicationNo} を宛名を選んで登録`,
+      });
+      return getRow(id);
+    },
+
+    /** 「取込まない」 with the reason. */
+    async reject(actor: Actor, id: number, reason: string, version: number) {
+      const r = await getRow(id);
+      if (r.outcome !== 'pending')
+        throw new AppError(
+          409,
+          'NOT_PENDING',
+          'この申込は確認待ちではありません。一覧を読み込み直してください。',
+        );
+      const [row] = await database.query<{ id: number }>(
+        `UPDATE e_applications SET outcome = 'rejected', outcome_message = $3, version = version + 1,
+           updated_by = $4, updated_at = now() WHERE id = $1 AND version = $2 RETURNING id`,
+        [id, version, `取込まない: ${reason}`, actor.userId],
+      );
+      if (!row) throw conflict('この申込', r);
+      await audit.record(actor, {
+        action: 'change',
+        screen,
+        residentIds: (r.candidates as { residentId: number }[]).map((c) => c.residentId),
+        summary: `電子申請 ${r.applicationNo} を取込まない（${reason}）`,
+      });
+      return getRow(id);
+    },
+  };
+}
+
+export type EApplicationImportService = ReturnType<typeof eApplicationImportService>;
