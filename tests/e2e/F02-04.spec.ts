@@ -109,3 +109,20 @@ test('申込一覧: 受付方法=電子申請で2人の申込がある', async (
     await expect(row).toContainText('大腸がん検診');
   }
 });
+
+test('申込一覧から受付済の申込の受診票を発行（郵送）すると「受診票発行済」になる', async () => {
+  await page.goto('/adult/applications');
+  await page.getByLabel('受付方法').selectOption({ label: '電子申請' });
+  await page.getByLabel('氏名・宛名番号').fill(a.atenaNo);
+  await page.getByRole('button', { name: '検索' }).click();
+  const row = page.getByRole('table', { name: '申込一覧' }).getByRole('row').filter({ hasText: a.atenaNo });
+  await expect(row).toContainText('受付済');
+  await row.getByRole('button', { name: /の受診票（申込\d+）を発行する$/ }).click();
+  const dialog = page.getByRole('dialog', { name: '受診票の発行' });
+  await expect(dialog).toContainText('受付済の申込');
+  await dialog.getByRole('button', { name: '郵送する' }).click();
+  await expect(dialog.getByRole('status').filter({ hasText: '受診票を発行しました' })).toContainText('郵送');
+  await dialog.getByRole('button', { name: '閉じる', exact: true }).last().click();
+  await expect(row).toContainText('受診票発行済');
+  await expect(row.getByRole('button', { name: /を発行する$/ })).toHaveCount(0);
+});

@@ -12,10 +12,12 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { Link } from 'react-router';
+import { AppModal } from '../components/AppModal.tsx';
 import { ApplicationCancelModal } from '../components/adult/ApplicationCancelModal.tsx';
+import { ApplicationIssue } from '../components/adult/ApplicationIssue.tsx';
 import { ApplicationsCsvModal } from '../components/adult/ApplicationsCsvModal.tsx';
 import { FiscalYearSelect } from '../components/adult/FiscalYearSelect.tsx';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
@@ -46,6 +48,12 @@ export function ApplicationsScreen() {
   const [offset, setOffset] = useState(0);
   const [csv, setCsv] = useState(false);
   const [cancelling, setCancelling] = useState<Application | null>(null);
+  const [issuing, setIssuing] = useState<Application | null>(null);
+  const queryClient = useQueryClient();
+  const closeIssue = () => {
+    setIssuing(null);
+    void queryClient.invalidateQueries({ queryKey: ['applications'] });
+  };
   const canEdit = can('adult.edit');
   const fy = filter.fiscalYear ?? meta.data?.currentFiscalYear ?? 0;
   const f: ApplicationFilter = { ...filter, fiscalYear: fy };
@@ -165,7 +173,18 @@ export function ApplicationsScreen() {
                     </Table.Td>
                     <Table.Td>{m.statuses[a.status] ?? a.status}</Table.Td>
                     {canEdit && (
-                      <Table.Td>
+                      <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                        {a.status === 'accepted' && can('mailings.manage') && (
+                          <Button
+                            size="compact-xs"
+                            variant="light"
+                            mr={4}
+                            onClick={() => setIssuing(a)}
+                            aria-label={`${a.name}の受診票（申込${a.id}）を発行する`}
+                          >
+                            発行
+                          </Button>
+                        )}
                         {a.status !== 'cancelled' && (
                           <Button
                             size="compact-xs"
@@ -200,6 +219,17 @@ export function ApplicationsScreen() {
       )}
       {csv && <ApplicationsCsvModal filter={f} onClose={() => setCsv(false)} />}
       {cancelling && <ApplicationCancelModal application={cancelling} onClose={() => setCancelling(null)} />}
+      <AppModal opened={issuing !== null} onClose={closeIssue} title="受診票の発行" size="lg">
+        {issuing && (
+          <ApplicationIssue
+            application={issuing}
+            programName={(c) => programs[c] ?? c}
+            heading="受付済の申込"
+            nextLabel="閉じる"
+            onNext={closeIssue}
+          />
+        )}
+      </AppModal>
     </Stack>
   );
 }

@@ -6,13 +6,22 @@ import { useSave } from '../../lib/useSave.ts';
 import { formatWareki } from '../../lib/wareki.ts';
 import { ErrorAlert } from '../ErrorAlert.tsx';
 
-type Props = { application: Application; programName(code: string): string; onNext(): void };
+type Props = {
+  application: Application;
+  programName(code: string): string;
+  onNext(): void;
+  /** the title above the application (default: just registered) */
+  heading?: string;
+  /** the button after issuing (default: the next application) */
+  nextLabel?: string;
+};
 
 /**
  * 受診票（券）の発行 of a registered application: 窓口で渡す (the PDF opens at once to print and hand over) or
  * 郵送 (the PDF to print and mail); either way a send record is written (送付履歴).
  */
-export function ApplicationIssue({ application: a, programName, onNext }: Props) {
+export function ApplicationIssue(props: Props) {
+  const { application: a, programName, onNext } = props;
   const [done, setDone] = useState<{ url: string; method: 'counter' | 'post' } | null>(null);
   const { busy, error, run } = useSave();
 
@@ -43,7 +52,7 @@ export function ApplicationIssue({ application: a, programName, onNext }: Props)
 
   return (
     <Stack gap="sm" aria-label="受診票の発行" role="region">
-      <Alert color="teal" variant="light" role="status" title="申込を登録しました">
+      <Alert color="teal" variant="light" role="status" title={props.heading ?? '申込を登録しました'}>
         {a.name}（宛名番号 {a.atenaNo}）: {what} 申込番号 {a.id}
       </Alert>
       <ErrorAlert error={error} title="受診票を発行できません" />
@@ -68,7 +77,7 @@ export function ApplicationIssue({ application: a, programName, onNext }: Props)
           </Group>
           <Group>
             <Button onClick={onNext} data-autofocus autoFocus>
-              次の申込を受け付ける
+              {props.nextLabel ?? '次の申込を受け付ける'}
             </Button>
           </Group>
         </Stack>
