@@ -6,7 +6,7 @@ import { login, type ResidentJson, residentOf, token } from './helpers.ts';
  * F02-04 個別受付（電子申請）: a CSV of two demo people's e-applications — one with its 宛名番号 (registered at
  * once), one without it and with another address (確認待ち) — imported with its job's progress; the review row is
  * registered by picking the resident; the same 申込番号 again is reported as 取込済み; the registered application
- * is in 申込一覧 with 受付方法 電子申請.
+ * is in 申込一覧 with 受付方法 電子申請; both files are in the 取込履歴 and the first one's result opens again.
  */
 test.describe.configure({ mode: 'serial' });
 
@@ -95,6 +95,17 @@ test('同じ申込番号を再び取り込むと「取込済み」と示し、�
   );
   const table = result.getByRole('table', { name: '取り込めなかった申込' });
   await expect(table).toContainText(`申込番号 ${noA} は取込済みです（令和`);
+});
+
+test('取込履歴: 2つのファイルが「完了」で並び、前の取込の結果を開ける', async () => {
+  const history = page.getByRole('table', { name: '取込履歴' });
+  const first = history.getByRole('row').filter({ hasText: `電子申請_${run}.csv` });
+  await expect(first).toContainText('完了');
+  await expect(history.getByRole('row').filter({ hasText: `電子申請_${run}_再.csv` })).toContainText('完了');
+  await first.getByRole('button', { name: '結果を見る' }).click();
+  await expect(page.getByRole('region', { name: '取込結果' }).getByRole('status')).toContainText(
+    '登録 2件 / 確認待ち 0件 / 登録不可 0件 / 取込済み 0件 / 誤り 0件',
+  );
 });
 
 test('申込一覧: 受付方法=電子申請で2人の申込がある', async () => {

@@ -66,6 +66,17 @@ export const eApplicationKeys = {
   all: ['e-applications'] as const,
   result: (id: number) => ['e-applications', 'import', id] as const,
   review: ['e-applications', 'review'] as const,
+  imports: ['e-applications', 'imports'] as const,
+};
+
+/** One import of the 取込履歴. */
+export type ImportEntry = {
+  id: number;
+  fileName: string;
+  fiscalYear: number;
+  status: 'queued' | 'running' | 'done' | 'failed' | 'cancelled';
+  createdAt: string;
+  jobId: number | null;
 };
 
 export const eApplicationsApi = {
@@ -76,6 +87,7 @@ export const eApplicationsApi = {
     form.append('file', file, file.name);
     return api.upload<{ importId: number; job: Job }>('/api/adult/e-applications/imports', form);
   },
+  imports: () => api.get<{ imports: ImportEntry[] }>('/api/adult/e-applications/imports'),
   result: (id: number) => api.get<ImportResult>(`/api/adult/e-applications/imports/${id}`),
   review: () => api.get<{ rows: EApplication[] }>('/api/adult/e-applications/review'),
   resolve: (id: number, residentId: number, version: number) =>

@@ -1,6 +1,7 @@
 import { Alert, Button, Group, Input, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { EApplicationImports } from '../components/adult/EApplicationImports.tsx';
 import { EApplicationReview } from '../components/adult/EApplicationReview.tsx';
 import { FiscalYearSelect } from '../components/adult/FiscalYearSelect.tsx';
 import { JobProgress } from '../components/adult/JobProgress.tsx';
@@ -85,6 +86,7 @@ export function EApplicationsScreen() {
       {result.data && <ImportSummary r={result.data} />}
       <ErrorAlert error={result.error} title="取込結果を読めません" />
       <EApplicationReview />
+      <EApplicationImports onOpen={setFinished} />
     </Stack>
   );
 }
@@ -105,6 +107,17 @@ function ImportSummary({ r }: { r: ImportResult }) {
   return (
     <Paper withBorder p="sm" component="section" aria-label="取込結果">
       <Stack gap="xs">
+        {r.status === 'failed' && (
+          <Alert color="red" variant="light" title="取込が途中で止まりました">
+            下の件数は止まるまでに取り込んだ分です（登録した申込はそのまま残ります）。原因はジョブ一覧で確かめてください。
+            ファイルを直して取り込み直すと、取り込んだ申込は「取込済み」となり二重には登録されません。
+          </Alert>
+        )}
+        {(r.status === 'running' || r.status === 'queued') && (
+          <Alert color="blue" variant="light" title="取込中です">
+            取込が終わると件数がそろいます。中断した取込はシステムの再開後に続きから取り込みます。
+          </Alert>
+        )}
         <Alert color={lines.length ? 'yellow' : 'teal'} variant="light" title={`取込結果: ${r.fileName}`}>
           <Text size="sm" role="status">
             登録 {formatCount(s.registered)}件 / 確認待ち {formatCount(s.review)}件 / 登録不可{' '}

@@ -6,15 +6,15 @@
  * record (窓口交付 or 郵送), 取消 (with the booking), and the 申込一覧 with CSV.
  */
 import type { Actor, AuditService } from '../../platform/audit/service.ts';
-import { formatWareki, today } from '../../platform/calendar/index.ts';
+import { formatWareki } from '../../platform/calendar/index.ts';
 import { type CsvEncoding, toCsv } from '../../platform/csv/export.ts';
-import type { Database, SqlRunner } from '../../platform/db/connect.ts';
+import type { Database, SqlRunner, SqlTransaction } from '../../platform/db/connect.ts';
 import { AppError, badRequest, conflict, notFound } from '../../platform/errors/app-error.ts';
 import type { SendMethod } from '../../platform/mailings/types.ts';
-import { bookingRefusal, type ReservationsService } from '../../platform/reservations/index.ts';
-import { groupScreeningPurpose } from '../programs/index.ts';
-import { type ProgramCode, type ProgramSettings, programLabels } from '../programs/types.ts';
+import type { ReservationsService } from '../../platform/reservations/index.ts';
+import type { ProgramCode, ProgramSettings } from '../programs/types.ts';
 import { applicationColumns } from './applications-csv.ts';
+import { applicationPlaces, programNames as names } from './applications-places.ts';
 import { type ApplicationFilter, applicationsRepository as repo } from './applications-repository.ts';
 import {
   type ApplicationChannel,
@@ -43,22 +43,11 @@ export type ApplicationInput = {
   appliedOn: string;
   note: string;
   externalNo?: string | null;
+  /** 訂正のための再申込: the earlier application (not yet issued) cancelled in the same transaction */
+  replaces?: { id: number; version: number; reason: string } | null;
 };
 
 const screen = '成人保健 個別受付';
-
-/** A 集団検診 date (or one of its time slots) an application can book, with the places left. */
-export type SessionChoice = {
-  sessionId: number;
-  slotId: number | null;
-  sessionDate: string;
-  dateLabel: string;
-  time: string;
-  venue: string;
-  programs: string[];
-  remaining: number;
-};
-const names = (codes: string[]) => codes.map((c) => programLabels[c as ProgramCode] ?? c).join('・');
 
 export function applicationsService(deps: {
   database: Database;
@@ -69,6 +58,7 @@ export function applicationsService(deps: {
 }) {
   const { database, audit, reservations } = deps;
   const facts = adultHealthRepository(database);
+  const { sessionChoices, checkInstitution, checkSession } = applicationPlaces(database, reservations);
 
   // staff cancelling or moving the booking on the reservations screens keep the application in step
   reservations.registerSource(applicationSource, {
@@ -100,38 +90,6 @@ export function applicationsService(deps: {
     return { settings, judgements: js };
   }
 
-  /** 集団検診の日程 of the 年度 that can still be booked today, one choice per session or time slot. */
-  async function sessionChoices(fy: number) {
-    const day = today();
-    const sessions = await reservations.sessions.list({ purpose: groupScreeningPurpose, fiscalYear: fy });
-    return sessions
-      .filter((s) => bookingRefusal(s, day) === null)
-      .flatMap((s): SessionChoice[] => {
-        const base = {
-          sessionId: s.id,
-          sessionDate: s.sessionDate,
-          dateLabel: `${formatWareki(s.sessionDate)}（${s.weekday}）`,
-          venue: s.venueName,
-          programs: s.programs,
-        };
-        if (!s.slots.length)
-          return [
-            {
-              ...base,
-              slotId: null,
-              time: `${s.startTime}〜${s.endTime}`,
-              remaining: Math.max(0, s.capacity - s.booked),
-            },
-          ];
-        return s.slots.map((t) => ({
-          ...base,
-          slotId: t.id,
-          time: `${t.startTime}〜${t.endTime}`,
-          remaining: Math.max(0, Math.min(t.capacity - t.booked, s.capacity - s.booked)),
-        }));
-      });
-  }
-
   async function list(actor: Actor, f: ApplicationFilter, page: { offset: number; limit: number } | null) {
     const r = await repo.list(database, f, page);
     await audit.record(actor, {
@@ -150,31 +108,22 @@ export function applicationsService(deps: {
     return a;
   }
 
-  /** 個別: the institution must exist, be in use and accept the programs. */
-  async function checkInstitution(id: number, programs: string[]) {
-    const [i] = await database.query<{ name: string; active: boolean; programs: string[] }>(
-      'SELECT name, active, programs FROM medical_institutions WHERE id = $1',
-      [id],
-    );
-    if (!i) throw badRequest('医療機関が見つかりません。一覧から選び直してください。');
-    if (!i.active)
-      throw badRequest(`医療機関「${i.name}」は現在使われていません。別の医療機関を選んでください。`);
-    const not = programs.filter((p) => !i.programs.includes(p));
-    if (not.length)
-      throw badRequest(
-        `医療機関「${i.name}」では${names(not)}を実施していません。別の医療機関を選ぶか、医療機関を空欄にしてください。`,
-      );
-  }
-
-  async function checkSession(sessionId: number, programs: string[]) {
-    const s = await reservations.sessions.get(sessionId);
-    if (s.purpose !== groupScreeningPurpose)
-      throw badRequest('選んだ日程は集団検診の日程ではありません。日程を選び直してください。');
-    const not = programs.filter((p) => !s.programs.includes(p));
-    if (not.length)
-      throw badRequest(
-        `${formatWareki(s.sessionDate)}の${s.venueName}の日程では${names(not)}を実施しません。別の日程を選ぶか、検診を分けて申し込んでください。`,
-      );
+  /** 取消 inside a transaction: the application (at `version`) and its 集団検診 booking, whose place is freed. */
+  async function cancelIn(tx: SqlTransaction, actor: Actor, id: number, reason: string, version: number) {
+    const a = await mustGet(tx, id);
+    if (a.status === 'cancelled')
+      throw new AppError(409, 'APPLICATION_CANCELLED', 'この申込は既に取り消されています。');
+    const note = `${a.note} 取消: ${reason}`.trim();
+    const row = await repo.update(tx, id, version, { status: 'cancelled', note }, actor.userId);
+    if (!row) throw conflict('この申込', a);
+    if (a.bookingId !== null) {
+      const [b] = await tx.query<{ session_id: number }>('SELECT session_id FROM bookings WHERE id = $1', [
+        a.bookingId,
+      ]);
+      if (b)
+        await reservations.cancelActive(tx, Number(b.session_id), a.residentId, `申込の取消（${reason}）`);
+    }
+    return row;
   }
 
   function bookingText(a: {
@@ -247,6 +196,7 @@ export function applicationsService(deps: {
       const saved = await database.transaction(async (tx) => {
         // one application per 年度 × person × program: the person's row locked so two clerks cannot both pass
         await tx.query('SELECT id FROM residents WHERE id = $1 FOR UPDATE', [v.residentId]);
+        if (v.replaces) await cancelIn(tx, actor, v.replaces.id, v.replaces.reason, v.replaces.version);
         const [had] = await repo.overlapping(tx, v.fiscalYear, v.residentId, programs);
         if (had)
           throw new AppError(
@@ -291,8 +241,8 @@ export function applicationsService(deps: {
         action: 'change',
         screen,
         residentIds: [v.residentId],
-        summary: `申込を登録（${applicationChannels[v.channel]}・${names(programs)}）`,
-        detail: { application: saved },
+        summary: `申込を登録（${applicationChannels[v.channel]}・${names(programs)}）${v.replaces ? `・申込番号${v.replaces.id}を訂正により取消` : ''}`,
+        detail: { application: saved, replaced: v.replaces?.id ?? null },
       });
       return mustGet(database, saved.id);
     },
@@ -341,28 +291,7 @@ export function applicationsService(deps: {
 
     /** 取消 (with the 集団検診 booking). */
     async cancel(actor: Actor, id: number, reason: string, version: number) {
-      const done = await database.transaction(async (tx) => {
-        const a = await mustGet(tx, id);
-        if (a.status === 'cancelled')
-          throw new AppError(409, 'APPLICATION_CANCELLED', 'この申込は既に取り消されています。');
-        const note = `${a.note} 取消: ${reason}`.trim();
-        const row = await repo.update(tx, id, version, { status: 'cancelled', note }, actor.userId);
-        if (!row) throw conflict('この申込', a);
-        if (a.bookingId !== null) {
-          const [b] = await tx.query<{ session_id: number }>(
-            'SELECT session_id FROM bookings WHERE id = $1',
-            [a.bookingId],
-          );
-          if (b)
-            await reservations.cancelActive(
-              tx,
-              Number(b.session_id),
-              a.residentId,
-              `申込の取消（${reason}）`,
-            );
-        }
-        return row;
-      });
+      const done = await database.transaction((tx) => cancelIn(tx, actor, id, reason, version));
       await audit.record(actor, {
         action: 'change',
         screen,

@@ -128,4 +128,91 @@ describe('電子申請の取込 (service)', () => {
     const done = await s.adult.eApplications.reject(actor, row!.id, '市外の方', row!.version);
     expect(done).toMatchObject({ outcome: 'rejected', outcomeMessage: '取込まない: 市外の方' });
   });
+
+  describe('訂正のための再申込（元申込番号）', () => {
+    const head = '申込番号,元申込番号,申込日時,宛名番号,氏名,氏名カナ,生年月日,住所,希望検診,受診形態,希望医療機関';
+    const person1 = '0000000301,健康 太郎,ケンコウ タロウ,1960-05-01,すこやか市中央1-1-3';
+    const appOf = async (no: string) =>
+      (await s.adult.applications.list(actor, { fiscalYear: fy }, { offset: 0, limit: 50 })).rows.find(
+        (a) => a.externalNo === no,
+      )!;
+
+    it('replaces the earlier application while its 受診票 is not issued', async () => {
+      const r = await importFile([head, `E-11,E-1,2026-06-17T09:00,${person1},大腸がん,個別,`].join('\n'));
+      expect(r.summary).toMatchObject({ registered: 1, review: 0 });
+      expect(r.rows[0]!.outcomeMessage).toBe('訂正前の申込（申込番号 E-1）を取り消して置き換え');
+      expect(await appOf('E-1')).toMatchObject({ status: 'cancelled' });
+      expect((await appOf('E-1')).note).toContain('訂正のための再申込（申込番号 E-11）で置き換え');
+      expect(await appOf('E-11')).toMatchObject({ status: 'accepted', programs: ['colorectal'] });
+      const [first] = await s.database.query<{ outcome_message: string }>(
+        `SELECT outcome_message FROM e_applications WHERE application_no = 'E-1'`,
+      );
+      expect(first!.outcome_message).toContain('訂正後の申込（申込番号 E-11）により取消');
+    });
+
+    it('waits for review once the earlier 受診票 is issued, and registers after staff cancel it', async () => {
+      await s.adult.applications.issueTicket(actor, (await appOf('E-11')).id, { method: 'post' });
+      const r = await importFile([head, `E-12,E-11,2026-06-18T09:00,${person1},大腸がん,個別,`].join('\n'));
+      expect(r.rows[0]).toMatchObject({ outcome: 'pending', residentId: ids.get('0000000301') });
+      expect(r.rows[0]!.outcomeMessage).toContain('受診票を発行済みです');
+      const issued = await appOf('E-11');
+      expect(issued.status).toBe('ticket_issued');
+      await s.adult.applications.cancel(actor, issued.id, '訂正のため', issued.version);
+      const done = await s.adult.eApplications.resolve(
+        actor,
+        r.rows[0]!.id,
+        ids.get('0000000301')!,
+        r.rows[0]!.version,
+      );
+      expect(done).toMatchObject({ outcome: 'registered', outcomeMessage: '確認のうえ登録' });
+    });
+
+    it('drops an earlier application still waiting for review', async () => {
+      const stranger = ',,誰 か,ダレ カ,1970-01-01,どこか';
+      const r1 = await importFile([head, `E-21,,2026-06-18T09:00${stranger},大腸がん,個別,`].join('\n'));
+      expect(r1.rows[0]).toMatchObject({ outcome: 'pending' });
+      await importFile([head, `E-22,E-21,2026-06-18T10:00${stranger},肺がん,個別,`].join('\n'));
+      const again = await s.adult.eApplications.result(actor, r1.id);
+      expect(again.rows[0]).toMatchObject({
+        outcome: 'rejected',
+        outcomeMessage: '取込まない: 訂正後の申込（申込番号 E-22）に置き換え',
+      });
+      const queue = await s.adult.eApplications.reviewQueue(actor);
+      expect(queue.map((q) => q.applicationNo)).toContain('E-22');
+      expect(queue.map((q) => q.applicationNo)).not.toContain('E-21');
+    });
+  });
+
+  it('resumes after a crash: rows recorded are kept, a registration not yet recorded is not made twice', async () => {
+    const rows = [
+      `E-31,2026-06-19T09:00,0000000302,健康 太郎,ケンコウ タロウ,1961-05-01,すこやか市中央1-1-3,肺がん,個別,`,
+      'E-32,2026-06-19T09:00,,誰 か,ダレ カ,1970-01-01,どこか,大腸がん,個別,',
+    ];
+    const r = await importFile([header, ...rows].join('\n'));
+    expect(r.summary).toMatchObject({ registered: 1, review: 1 });
+    const before = (await s.adult.applications.list(actor, { fiscalYear: fy }, { offset: 0, limit: 50 })).total;
+    // the process died after registering E-31 and before recording its row: the row is missing, the job running
+    await s.database.query(`DELETE FROM e_applications WHERE application_no = 'E-31'`);
+    await s.database.query(`UPDATE e_application_imports SET status = 'running' WHERE id = $1`, [r.id]);
+    await s.database.query(`UPDATE jobs SET status = 'queued' WHERE id = $1`, [r.jobId]);
+    await s.jobs.runPending();
+    const again = await s.adult.eApplications.result(actor, r.id);
+    expect(again.status).toBe('done');
+    expect(again.summary).toMatchObject({ registered: 1, review: 1, duplicate: 0 });
+    expect(again.rows.find((x) => x.applicationNo === 'E-31')).toMatchObject({
+      outcome: 'registered',
+      outcomeMessage: '中断前の取込で登録済み',
+      residentId: ids.get('0000000302'),
+    });
+    const after = await s.adult.applications.list(actor, { fiscalYear: fy }, { offset: 0, limit: 50 });
+    expect(after.total).toBe(before);
+  });
+
+  it('an unreadable file marks the import 失敗 with the job', async () => {
+    const r = await importFile('これは申込のファイルではありません\n1,2,3');
+    expect(r.status).toBe('failed');
+    const job = await s.jobs.get(r.jobId!);
+    expect(job.status).toBe('failed');
+    expect(job.message).toMatch(/申込番号/);
+  });
 });

@@ -6,17 +6,17 @@
  * the others wait in the review queue where a clerk picks the resident (resolve) or drops the application (reject).
  */
 import type { Actor, AuditService } from '../../platform/audit/service.ts';
-import { formatWareki, today } from '../../platform/calendar/index.ts';
+import { formatWareki } from '../../platform/calendar/index.ts';
 import type { Database } from '../../platform/db/connect.ts';
 import { AppError, badRequest, conflict, notFound } from '../../platform/errors/app-error.ts';
 import type { FileStore } from '../../platform/files/store.ts';
-import type { JobContext, JobRunner } from '../../platform/jobs/runner.ts';
-import { bookingRefusal, type ReservationsService } from '../../platform/reservations/index.ts';
-import { groupScreeningPurpose } from '../programs/index.ts';
+import { JobCancelledError, type JobContext, type JobRunner } from '../../platform/jobs/runner.ts';
+import type { ReservationsService } from '../../platform/reservations/index.ts';
 import type { ApplicationsService } from './applications.ts';
 import { applicantCandidates } from './e-application-candidates.ts';
 import { type ApplicationRow, type RowError, readApplicationFile } from './e-application-file.ts';
 import { matchApplicant } from './e-application-match.ts';
+import { eApplicationRegistrar, type Registration, reviewCodes } from './e-application-register.ts';
 
 export const eApplicationJobKind = 'adult-health.e-application-import';
 const screen = '成人保健 電子申請の取込';
@@ -67,7 +67,8 @@ export function eApplicationImportService(deps: {
   reservations: ReservationsService;
   applications: ApplicationsService;
 }) {
-  const { database, audit, applications } = deps;
+  const { database, audit } = deps;
+  const registrar = eApplicationRegistrar(deps);
 
   async function getRow(id: number) {
     const [r] = await database.query<EApplicationRow>(
@@ -76,59 +77,6 @@ export function eApplicationImportService(deps: {
     );
     if (!r) throw notFound('電子申請');
     return fix(r);
-  }
-
-  /** 集団: the bookable session of the 希望日 (at the 希望会場 when given), the first slot with places left. */
-  async function sessionOf(fy: number, row: ApplicationRow) {
-    if (!row.preferredDate)
-      throw badRequest(
-        '集団検診の希望日がありません。申込者に希望日を確かめ、窓口の受付で登録してください。',
-      );
-    const sessions = (
-      await deps.reservations.sessions.list({ purpose: groupScreeningPurpose, fiscalYear: fy })
-    )
-      .filter((s) => s.sessionDate === row.preferredDate && bookingRefusal(s, today()) === null)
-      .filter((s) => !row.venue || s.venueName.includes(row.venue) || row.venue.includes(s.venueName));
-    const s = sessions[0];
-    if (!s)
-      throw badRequest(
-        `希望日 ${formatWareki(row.preferredDate)}${row.venue ? `・${row.venue}` : ''}に申し込める集団検診の日程がありません。日程を確かめ、申込者と相談して窓口の受付で登録してください。`,
-      );
-    const slot = s.slots.find((t) => t.booked < t.capacity) ?? s.slots[0];
-    return { sessionId: s.id, slotId: slot?.id ?? null };
-  }
-
-  /** Registers the application for the resident; a refusal (400/409) is returned as its message. */
-  async function register(actor: Actor, fy: number, row: ApplicationRow, residentId: number) {
-    try {
-      const place = row.form === 'group' ? await sessionOf(fy, row) : { sessionId: null, slotId: null };
-      const [inst] = row.clinic
-        ? await database.query<{ id: number }>(
-            'SELECT id FROM medical_institutions WHERE active AND name = $1',
-            [row.clinic],
-          )
-        : [];
-      const note = [row.note, row.clinic && !inst ? `希望医療機関: ${row.clinic}` : '']
-        .filter(Boolean)
-        .join(' ');
-      const a = await applications.register(actor, {
-        residentId,
-        fiscalYear: fy,
-        channel: 'e_application',
-        programs: row.programs,
-        mode: row.form,
-        institutionId: row.form === 'individual' && inst ? Number(inst.id) : null,
-        ...place,
-        appliedOn: row.appliedAt.slice(0, 10),
-        note,
-        externalNo: row.applicationNo,
-      });
-      return { ok: true as const, applicationId: a.id };
-    } catch (e) {
-      if (e instanceof AppError && (e.status === 400 || e.status === 409))
-        return { ok: false as const, code: e.code, message: e.message };
-      throw e;
-    }
   }
 
   /** Summary counts of an import: outcomes of its rows, 取込済み and row errors. */
@@ -150,6 +98,147 @@ export function eApplicationImportService(deps: {
       errors: new Set(rowErrors.map((e) => e.line)).size,
       rowErrors,
       duplicates,
+    };
+  }
+
+  const setStatus = (id: number, status: string) =>
+    database.query('UPDATE e_application_imports SET status = $2 WHERE id = $1', [id, status]);
+
+  /** 取込済み: the 申込番号 recorded by an import before (or earlier in this file), with the message. */
+  async function importedBefore(row: ApplicationRow): Promise<Skipped | null> {
+    const [had] = await database.query<{ created_at: string }>(
+      `SELECT i.created_at FROM e_applications e JOIN e_application_imports i ON i.id = e.import_id
+       WHERE e.application_no = $1`,
+      [row.applicationNo],
+    );
+    if (!had) return null;
+    const on = formatWareki(new Date(had.created_at).toISOString().slice(0, 10));
+    return {
+      line: row.line,
+      applicationNo: row.applicationNo,
+      message: `申込番号 ${row.applicationNo} は取込済みです（${on}取込）。二重には登録しません。`,
+    };
+  }
+
+  /** Matches one row and registers it when the match is certain; the outcome to record. */
+  async function processRow(actor: Actor, fy: number, row: ApplicationRow) {
+    const found = await applicantCandidates(database, row);
+    const m = matchApplicant(row, found);
+    const candidates = m.candidates.map((c) => ({
+      ...found.find((f) => f.residentId === c.residentId)!,
+      ...c,
+    }));
+    // registered by a run that crashed before recording the row (the 申込番号 is unique on applications)
+    const earlier = await registrar.byExternalNo(row.applicationNo);
+    const result: Registration | null = earlier
+      ? { ok: true, applicationId: earlier.id, message: '中断前の取込で登録済み' }
+      : m.residentId
+        ? await registrar.register(actor, fy, row, m.residentId)
+        : null;
+    // the same 年度・検診 applied before, or a correction to check → review with the reason
+    const outcome: Outcome =
+      result === null || (!result.ok && reviewCodes.has(result.code))
+        ? 'pending'
+        : result.ok
+          ? 'registered'
+          : 'refused';
+    return {
+      m,
+      candidates,
+      found,
+      outcome,
+      residentId: earlier?.residentId ?? m.residentId ?? null,
+      applicationId: result?.ok ? result.applicationId : null,
+      message: result?.message ?? '',
+    };
+  }
+
+  /** A correction (元申込番号) supersedes the earlier application's row: noted, or dropped if still 確認待ち. */
+  async function supersede(actor: Actor, row: ApplicationRow, registered: boolean) {
+    if (!row.originalNo) return;
+    await database.query(
+      `UPDATE e_applications SET
+         outcome = CASE WHEN outcome = 'pending' THEN 'rejected' ELSE outcome END,
+         outcome_message = CASE WHEN outcome = 'pending' THEN $2 ELSE trim(outcome_message || ' ' || $3) END,
+         version = version + 1, updated_by = $4, updated_at = now()
+       WHERE application_no = $1 AND (outcome = 'pending' OR ($5 AND outcome = 'registered'))`,
+      [
+        row.originalNo,
+        `取込まない: 訂正後の申込（申込番号 ${row.applicationNo}）に置き換え`,
+        `訂正後の申込（申込番号 ${row.applicationNo}）により取消`,
+        actor.userId,
+        registered,
+      ],
+    );
+  }
+
+  async function importRows(
+    ctx: JobContext,
+    actor: Actor,
+    imp: { id: number; fileId: number; fileName: string; fiscalYear: number },
+  ) {
+    const chunks: Buffer[] = [];
+    for await (const c of deps.files.read(imp.fileId)) chunks.push(c);
+    const read = readApplicationFile(Buffer.concat(chunks), /\.xml$/i.test(imp.fileName) ? 'xml' : 'csv');
+    const recorded = new Set(
+      (
+        await database.query<{ line: number }>('SELECT line FROM e_applications WHERE import_id = $1', [
+          imp.id,
+        ])
+      ).map((r) => Number(r.line)),
+    );
+    const duplicates: Skipped[] = [];
+    const residentIds: number[] = [];
+    for (const [i, row] of read.rows.entries()) {
+      await ctx.progress(i, read.rows.length, `${i + 1}件目を取り込んでいます`);
+      if (recorded.has(row.line)) continue;
+      const dup = await importedBefore(row);
+      if (dup) {
+        duplicates.push(dup);
+        continue;
+      }
+      const r = await processRow(actor, imp.fiscalYear, row);
+      residentIds.push(...r.found.map((f) => f.residentId));
+      await database.query(
+        `INSERT INTO e_applications (import_id, line, application_no, applied_at, data, match_status, confidence,
+           match_reasons, candidates, resident_id, application_id, outcome, outcome_message, updated_by)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
+        [
+          imp.id,
+          row.line,
+          row.applicationNo,
+          row.appliedAt,
+          JSON.stringify(row),
+          r.m.status === 'ambiguous' ? 'review' : r.m.status,
+          r.m.confidence,
+          r.m.reasons,
+          JSON.stringify(r.candidates),
+          r.residentId,
+          r.applicationId,
+          r.outcome,
+          r.message,
+          actor.userId,
+        ],
+      );
+      await supersede(actor, row, r.outcome === 'registered');
+    }
+    const counts = { rowErrors: read.errors, duplicates };
+    await database.query(`UPDATE e_application_imports SET status = 'done', counts = $2 WHERE id = $1`, [
+      imp.id,
+      JSON.stringify(counts),
+    ]);
+    const s = await summary({ id: imp.id, counts });
+    const tally = `登録${s.registered}件・確認待ち${s.review}件・登録不可${s.refused}件・取込済み${s.duplicate}件・誤り${s.errors}件`;
+    await audit.record(actor, {
+      action: 'change',
+      screen,
+      residentIds: [...new Set(residentIds)],
+      summary: `電子申請を取込（${tally}）`,
+    });
+    return {
+      status: s.review > 0 ? ('needs_review' as const) : ('succeeded' as const),
+      message: tally,
+      result: { importId: imp.id },
     };
   }
 
@@ -204,90 +293,22 @@ export function eApplicationImportService(deps: {
       return { importId, job };
     },
 
-    /** The job: reads, skips 取込済み, matches, registers the certain ones. */
+    /**
+     * The job: reads, skips 取込済み, matches, registers the certain ones. Resumable: a run interrupted by a crash
+     * is queued again by the job engine and carries on after the rows it recorded; an application the crashed
+     * run registered but did not record (unique 申込番号) is recorded as registered, not registered twice.
+     * A failure marks the import 失敗 (the rows done stay, and the file can be imported again: they count as 取込済み).
+     */
     async run(ctx: JobContext) {
       const { importId, actor } = ctx.job.params as JobParams;
       const imp = await this.getImport(importId);
-      const chunks: Buffer[] = [];
-      for await (const c of deps.files.read(imp.fileId)) chunks.push(c);
-      await database.query(`UPDATE e_application_imports SET status = 'running' WHERE id = $1`, [importId]);
-      let read: { rows: ApplicationRow[]; errors: RowError[] };
+      await setStatus(importId, 'running');
       try {
-        read = readApplicationFile(Buffer.concat(chunks), /\.xml$/i.test(imp.fileName) ? 'xml' : 'csv');
+        return await importRows(ctx, actor, imp);
       } catch (e) {
-        await database.query(`UPDATE e_application_imports SET status = 'failed' WHERE id = $1`, [importId]);
+        await setStatus(importId, e instanceof JobCancelledError ? 'cancelled' : 'failed');
         throw e;
       }
-      const duplicates: Skipped[] = [];
-      const residentIds: number[] = [];
-      for (const [i, row] of read.rows.entries()) {
-        await ctx.progress(i, read.rows.length, `${i + 1}件目を取り込んでいます`);
-        const [had] = await database.query<{ created_at: string }>(
-          `SELECT i.created_at FROM e_applications e JOIN e_application_imports i ON i.id = e.import_id
-           WHERE e.application_no = $1`,
-          [row.applicationNo],
-        );
-        if (had) {
-          duplicates.push({
-            line: row.line,
-            applicationNo: row.applicationNo,
-            message: `申込番号 ${row.applicationNo} は取込済みです（${formatWareki(new Date(had.created_at).toISOString().slice(0, 10))}取込）。二重には登録しません。`,
-          });
-          continue;
-        }
-        const found = await applicantCandidates(database, row);
-        const m = matchApplicant(row, found);
-        const candidates = m.candidates.map((c) => ({
-          ...found.find((f) => f.residentId === c.residentId)!,
-          ...c,
-        }));
-        residentIds.push(...found.map((f) => f.residentId));
-        const result = m.residentId ? await register(actor, imp.fiscalYear, row, m.residentId) : null;
-        // the same 年度・検診 applied before (another channel, or a re-application without 元申込番号) → review
-        const outcome: Outcome =
-          result === null || (!result.ok && result.code === 'ALREADY_APPLIED')
-            ? 'pending'
-            : result.ok
-              ? 'registered'
-              : 'refused';
-        await database.query(
-          `INSERT INTO e_applications (import_id, line, application_no, applied_at, data, match_status, confidence,
-             match_reasons, candidates, resident_id, application_id, outcome, outcome_message, updated_by)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
-          [
-            importId,
-            row.line,
-            row.applicationNo,
-            row.appliedAt,
-            JSON.stringify(row),
-            m.status === 'ambiguous' ? 'review' : m.status,
-            m.confidence,
-            m.reasons,
-            JSON.stringify(candidates),
-            m.residentId ?? null,
-            result?.ok ? result.applicationId : null,
-            outcome,
-            result && !result.ok ? result.message : '',
-            actor.userId,
-          ],
-        );
-      }
-      await database.query(`UPDATE e_application_imports SET status = 'done', counts = $2 WHERE id = $1`, [
-        importId,
-        JSON.stringify({ rowErrors: read.errors, duplicates }),
-      ]);
-      const s = await summary({ id: importId, counts: { rowErrors: read.errors, duplicates } });
-      await audit.record(actor, {
-        action: 'change',
-        screen,
-        residentIds: [...new Set(residentIds)],
-        summary: `電子申請を取込（登録${s.registered}件・確認待ち${s.review}件・登録不可${s.refused}件・取込済み${s.duplicate}件・誤り${s.errors}件）`,
-      });
-      return {
-        status: s.review > 0 ? ('needs_review' as const) : ('succeeded' as const),
-        message: `登録${s.registered}件・確認待ち${s.review}件・登録不可${s.refused}件・取込済み${s.duplicate}件・誤り${s.errors}件`,
-        result: { importId },
-      };
     },
 
     async getImport(id: number) {
@@ -334,14 +355,16 @@ export function eApplicationImportService(deps: {
         );
       if (r.version !== version) throw conflict('この申込', r);
       const imp = await this.getImport(r.importId);
-      const done = await register(actor, imp.fiscalYear, r.data, residentId);
+      const done = await registrar.register(actor, imp.fiscalYear, r.data, residentId);
       if (!done.ok) throw badRequest(done.message);
       await database.query(
         `UPDATE e_applications SET outcome = 'registered', resident_id = $2, application_id = $3,
-           outcome_message = '確認のうえ登録', version = version + 1, updated_by = $4, updated_at = now()
+           outcome_message = trim('確認のうえ登録 ' || $5), version = version + 1, updated_by = $4,
+           updated_at = now()
          WHERE id = $1`,
-        [id, residentId, done.applicationId, actor.userId],
+        [id, residentId, done.applicationId, actor.userId, done.message],
       );
+      await supersede(actor, r.data, true);
       await audit.record(actor, {
         action: 'change',
         screen,
