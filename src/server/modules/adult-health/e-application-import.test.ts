@@ -130,7 +130,8 @@ describe('電子申請の取込 (service)', () => {
   });
 
   describe('訂正のための再申込（元申込番号）', () => {
-    const head = '申込番号,元申込番号,申込日時,宛名番号,氏名,氏名カナ,生年月日,住所,希望検診,受診形態,希望医療機関';
+    const head =
+      '申込番号,元申込番号,申込日時,宛名番号,氏名,氏名カナ,生年月日,住所,希望検診,受診形態,希望医療機関';
     const person1 = '0000000301,健康 太郎,ケンコウ タロウ,1960-05-01,すこやか市中央1-1-3';
     const appOf = async (no: string) =>
       (await s.adult.applications.list(actor, { fiscalYear: fy }, { offset: 0, limit: 50 })).rows.find(
@@ -190,7 +191,8 @@ describe('電子申請の取込 (service)', () => {
     ];
     const r = await importFile([header, ...rows].join('\n'));
     expect(r.summary).toMatchObject({ registered: 1, review: 1 });
-    const before = (await s.adult.applications.list(actor, { fiscalYear: fy }, { offset: 0, limit: 50 })).total;
+    const before = (await s.adult.applications.list(actor, { fiscalYear: fy }, { offset: 0, limit: 50 }))
+      .total;
     // the process died after registering E-31 and before recording its row: the row is missing, the job running
     await s.database.query(`DELETE FROM e_applications WHERE application_no = 'E-31'`);
     await s.database.query(`UPDATE e_application_imports SET status = 'running' WHERE id = $1`, [r.id]);

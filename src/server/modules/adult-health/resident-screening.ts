@@ -6,9 +6,9 @@
 import type { Actor, AuditService } from '../../platform/audit/service.ts';
 import { fiscalYearOf } from '../../platform/calendar/index.ts';
 import type { Database } from '../../platform/db/connect.ts';
-import { badRequest, conflict, notFound } from '../../platform/errors/app-error.ts';
-import type { ProgramSettings } from '../programs/types.ts';
-import { programCodes } from '../programs/types.ts';
+import { AppError, badRequest, conflict, notFound } from '../../platform/errors/app-error.ts';
+import type { ProgramCode, ProgramSettings } from '../programs/types.ts';
+import { programCodes, programLabels } from '../programs/types.ts';
 import { judge } from './extraction.ts';
 import { feeExemptionsService } from './fee-exemptions.ts';
 import { adultHealthRepository } from './repository.ts';
@@ -146,11 +146,22 @@ export function residentScreeningService(deps: {
       if (!(programCodes as readonly string[]).includes(v.program))
         throw badRequest('検診の種類が正しくありません。');
       const [row] = await database.query<{ id: number }>(
-        `INSERT INTO screening_records (resident_id, program, method, fiscal_year, screened_on, result, source, created_by)
-         SELECT id, $2, $3, $4, $5, $6, 'manual', $7 FROM residents WHERE id = $1 RETURNING id`,
+        `INSERT INTO screening_records (resident_id, program, method, fiscal_year, screened_on, result, needs_detailed,
+           source, created_by)
+         SELECT id, $2, $3, $4, $5, $6, $6 IN ('needs_followup', 'hpv_positive_cytology_positive'), 'manual', $7
+         FROM residents WHERE id = $1
+         ON CONFLICT (resident_id, program, fiscal_year) DO NOTHING RETURNING id`,
         [residentId, v.program, v.method, fiscalYearOf(v.screenedOn), v.screenedOn, v.result, actor.userId],
       );
-      if (!row) throw notFound('宛名');
+      if (!row) {
+        const [person] = await database.query('SELECT id FROM residents WHERE id = $1', [residentId]);
+        if (!person) throw notFound('宛名');
+        throw new AppError(
+          409,
+          'RESULT_EXISTS',
+          `この方の${fiscalYearOf(v.screenedOn)}年度の${programLabels[v.program as ProgramCode] ?? v.program}の受診歴は既にあります（1年度に1件）。内容を変えるときは検診結果の入力で直してください。`,
+        );
+      }
       await audit.record(actor, {
         action: 'change',
         screen,
