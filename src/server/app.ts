@@ -13,7 +13,9 @@ import {
   registerAdultHealthRoutes,
   registerApplicationRoutes,
   registerEApplicationRoutes,
+  registerResultRoutes,
   residentScreeningService,
+  resultsService,
   targetListsService,
 } from './modules/adult-health/index.ts';
 import { programsService, registerProgramRoutes } from './modules/programs/index.ts';
@@ -89,6 +91,7 @@ export function createServices(
       programSettings,
       sessions: (fy) => preferences.sessionsOf(fy),
     }),
+    results: resultsService({ database, audit, programSettings }),
     applications: applicationsService({
       database,
       audit,
@@ -169,6 +172,7 @@ export async function createHttp(
   registerAdultHealthRoutes(app, { ...s.adult, jobs: s.jobs });
   registerApplicationRoutes(app, { applications: s.adult.applications });
   registerEApplicationRoutes(app, { eApplications: s.adult.eApplications, files: s.files });
+  registerResultRoutes(app, { results: s.adult.results });
   await app.ready();
   return app;
 }

@@ -20,6 +20,8 @@ export {
 export type { SurveyPayload, TicketPayload } from './payloads.ts';
 export { type PreferencesService, preferenceSource, preferencesService } from './preferences.ts';
 export { type ResidentScreeningService, residentScreeningService } from './resident-screening.ts';
+export { type ResultsService, resultsService } from './results.ts';
+export { registerResultRoutes } from './results-routes.ts';
 export { registerAdultHealthRoutes } from './routes.ts';
 export {
   type Eligibility,
