@@ -21,6 +21,7 @@ import { ReservationsScreen } from './screens/ReservationsScreen.tsx';
 import { ResidentNewScreen } from './screens/ResidentNewScreen.tsx';
 import { ResidentScreen } from './screens/ResidentScreen.tsx';
 import { ResidentSearchScreen } from './screens/ResidentSearchScreen.tsx';
+import { ResultEntryScreen } from './screens/ResultEntryScreen.tsx';
 import { TargetListScreen } from './screens/TargetListScreen.tsx';
 
 function Home() {
@@ -127,6 +128,14 @@ export function App() {
           element={
             <RequirePermission permissions={['adult.view']}>
               <ApplicationNewScreen />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="/adult/results"
+          element={
+            <RequirePermission permissions={['adult.view']}>
+              <ResultEntryScreen />
             </RequirePermission>
           }
         />

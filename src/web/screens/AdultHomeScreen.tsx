@@ -69,6 +69,9 @@ export function AdultHomeScreen() {
           <Button component={Link} to="/adult/e-applications" variant="default">
             電子申請の取込
           </Button>
+          <Button component={Link} to="/adult/results" variant="light">
+            検診結果入力
+          </Button>
           {can('reservations.view') && (
             <Button component={Link} to="/reservations" variant="default">
               集団検診の日程・受付

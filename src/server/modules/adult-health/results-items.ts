@@ -314,3 +314,14 @@ export function itemsFor(
     (i) => !i.methods || (method !== null && i.methods.includes(method)),
   );
 }
+
+/** The 判定 the items call for, when a rule names exactly one (filled in for the clerk, who may change it). */
+export function suggestJudgement(
+  def: ResultDefinition,
+  items: Record<string, unknown>,
+  method: string | null,
+): string | null {
+  for (const rule of def.rules)
+    if (rule.when(items, method) && rule.judgements.length === 1) return rule.judgements[0]!;
+  return null;
+}

@@ -1,4 +1,4 @@
-/** 検診結果入力 (F03-01/F03-02) routes: the item definitions, lookup by 受診票番号・宛名番号, the entry sheet, save, delete. */
+/** 検診結果入力 (F03-01/F03-02) routes: the item definitions and 医療機関, lookup by 受診票番号・宛名番号, the entry sheet, save, delete. */
 import { z } from 'zod';
 import { fiscalYearOf, today } from '../../platform/calendar/index.ts';
 import { actorOf, type ZApp } from '../../platform/http/app.ts';
@@ -27,9 +27,9 @@ export function registerResultRoutes(app: ZApp, deps: { results: ResultsService 
   const { results } = deps;
 
   app.get(
-    '/api/adult/results/definitions',
+    '/api/adult/results/meta',
     { config: { permission: 'adult.view' }, schema: { querystring: fyQuery } },
-    async (req) => ({ programs: await results.definitions(req.query.fiscalYear ?? fiscalYearOf(today())) }),
+    async (req) => results.meta(req.query.fiscalYear ?? fiscalYearOf(today())),
   );
 
   app.get(

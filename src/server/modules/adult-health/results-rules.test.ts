@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { nationalDefault } from '../programs/defaults.ts';
 import type { ProgramCode } from '../programs/types.ts';
-import { resultDefinitions } from './results-items.ts';
+import { resultDefinitions, suggestJudgement } from './results-items.ts';
 import { checkItem, checkResult, type ResultInput } from './results-rules.ts';
 
 // Sources: adult-health-statistics-bank-barcode.md §2.1 (検査項目), §2.5 (要精検); 肺 判定区分 A–E, 乳 カテゴリー,
@@ -199,5 +199,20 @@ describe('checkItem (table)', () => {
     [{ key: 'd', label: '前回受診日', type: 'date' }, '令和7年5月1日', { value: '2025-05-01' }],
   ] as const)('%j %s', (item, raw, out) => {
     expect(checkItem(item, raw)).toEqual(out);
+  });
+});
+
+describe('suggestJudgement (table)', () => {
+  it.each([
+    ['colorectal', null, { fobtDay1: 'positive', fobtDay2: 'negative' }, 'needs_followup'],
+    ['colorectal', null, { fobtDay1: 'negative', fobtDay2: 'negative' }, 'negative'],
+    ['colorectal', null, { fobtDay1: 'negative' }, null],
+    ['lung', 'xray', { xrayCategory: 'E' }, 'needs_followup'],
+    ['breast', null, { mammographyCategory: '2' }, 'negative'],
+    ['cervical', 'hpv', { hpv: 'positive', cytology: 'NILM' }, 'hpv_positive_cytology_negative'],
+    ['cervical', 'cytology', { cytology: 'LSIL' }, 'needs_followup'],
+    ['stomach', 'xray', {}, null],
+  ] as const)('%s %s %j → %s', (program, method, items, out) => {
+    expect(suggestJudgement(resultDefinitions[program], items, method)).toBe(out);
   });
 });

@@ -3,16 +3,13 @@
  * items normalised, 年度末年齢 and 受診日年齢) or the errors per field in Japanese, saying what to fix.
  * The same check serves the entry screen (F03-01/F03-02 手入力) and the import (取込).
  */
-import {
-  compareDates,
-  fiscalYearOf,
-  type LocalDate,
-  naiveAge,
-  parseDateInput,
-} from '../../platform/calendar/index.ts';
+// the browser runs this check as the clerk types: import the calendar files, not its index (holidays)
+import { naiveAge } from '../../platform/calendar/age.ts';
+import { compareDates, type LocalDate } from '../../platform/calendar/date.ts';
+import { fiscalYearEndAge, fiscalYearOf } from '../../platform/calendar/fiscal-year.ts';
+import { parseDateInput } from '../../platform/calendar/wareki.ts';
 import type { ProgramSettings } from '../programs/types.ts';
 import { itemsFor, type ResultDefinition, type ResultItem } from './results-items.ts';
-import { programAge } from './rules.ts';
 
 export type ResultMode = 'individual' | 'group';
 
@@ -44,7 +41,7 @@ export type ResultError = { field: string; message: string };
 
 export type ResultContext = {
   def: ResultDefinition;
-  settings: Pick<ProgramSettings, 'name' | 'methods' | 'referenceDate' | 'cohort'>;
+  settings: Pick<ProgramSettings, 'name' | 'referenceDate' | 'cohort'> & { methods: { code: string; name: string }[] };
   extras?: ResultItem[];
   person: { birthDate: LocalDate };
   today: LocalDate;
@@ -185,7 +182,10 @@ export function checkResult(
       needsDetailed: j.needsDetailed,
       items,
       itemsVersion: ctx.def.version,
-      ageAtFiscalYearEnd: programAge(ctx.settings, ctx.person.birthDate, fiscalYear),
+      ageAtFiscalYearEnd: fiscalYearEndAge(ctx.person.birthDate, fiscalYear, {
+        referenceDate: ctx.settings.referenceDate,
+        cohort: ctx.settings.cohort,
+      }),
       ageOnDate: naiveAge(ctx.person.birthDate, screenedOn),
     },
   };

@@ -94,9 +94,12 @@ describe('検診結果入力 (service)', () => {
       )
       .catch((x) => x);
     expect(e).toMatchObject({ status: 400 });
-    expect(e.details.errors.map((x: { field: string }) => x.field)).toEqual(
-      ['screenedOn', 'result', 'fobtDay1', 'fobtDay2'],
-    );
+    expect(e.details.fields.map((x: { path: string }) => x.path)).toEqual([
+      'screenedOn',
+      'result',
+      'items.fobtDay1',
+      'items.fobtDay2',
+    ]);
     expect((await s.adult.results.sheet(actor, id, fy)).results).toHaveLength(1);
   });
 

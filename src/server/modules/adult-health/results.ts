@@ -37,6 +37,10 @@ type Person = {
   address: string;
 };
 
+const topFields = new Set(['screenedOn', 'mode', 'institutionId', 'method', 'result']);
+/** The request path of a checked field: the result's own fields, else `items.<key>`. */
+const fieldPath = (field: string) => (topFields.has(field) ? field : `items.${field}`);
+
 /** '受診票番号' as printed (2026-0000012345) or scanned (K2026-0000012345, full-width too) → 年度 and 宛名番号. */
 export function parseTicketNo(text: string): { fiscalYear: number; atenaNo: string } | null {
   const s = text
@@ -76,6 +80,8 @@ export function resultsService(deps: {
         enabled: s.enabled,
         version: def.version,
         methods: s.methods.map((m) => ({ code: m.code, name: m.name })),
+        referenceDate: s.referenceDate,
+        cohort: s.cohort,
         judgements: def.judgements,
         items: [...def.items, ...(extras.get(s.code) ?? [])],
       };
@@ -83,7 +89,17 @@ export function resultsService(deps: {
   }
 
   return {
-    definitions,
+    /** The programs' item definitions and the 医療機関 in use (code, name, programs) for the entry screen. */
+    async meta(fy: number) {
+      const institutions = await database.query<{ id: number; code: string; name: string; programs: string[] }>(
+        'SELECT id, code, name, programs FROM medical_institutions WHERE active ORDER BY code',
+      );
+      return {
+        fiscalYear: fy,
+        programs: await definitions(fy),
+        institutions: institutions.map((i) => ({ ...i, id: Number(i.id) })),
+      };
+    },
 
     /** 受診票番号 or 宛名番号 → the person (name search goes through the 宛名検索). */
     async lookup(actor: Actor, q: string) {
@@ -168,7 +184,7 @@ export function resultsService(deps: {
       if (!checked.ok)
         throw badRequest(
           `入力に誤りがあります（${checked.errors.length}件）。${checked.errors[0]!.message}`,
-          { errors: checked.errors },
+          { fields: checked.errors.map((e) => ({ path: fieldPath(e.field), message: e.message })) },
         );
       const values: SaveValues = {
         ...checked.value,
