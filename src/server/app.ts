@@ -91,7 +91,7 @@ export function createServices(
       programSettings,
       sessions: (fy) => preferences.sessionsOf(fy),
     }),
-    results: resultsService({ database, audit, programSettings }),
+    results: resultsService({ database, audit, programSettings, reservations }),
     applications: applicationsService({
       database,
       audit,

@@ -39,7 +39,9 @@ test('受診票番号を読み取り、キーボードだけで大腸がん検�
   await page.keyboard.type(`K${fy}-${person.atenaNo}`);
   await page.keyboard.press('Enter');
   await expect(page.getByRole('region', { name: '受診者の情報' })).toContainText(person.name);
-  await expect(page.getByRole('region', { name: '受診者の情報' })).toContainText(`受診票番号 ${fy}-${person.atenaNo}`);
+  await expect(page.getByRole('region', { name: '受診者の情報' })).toContainText(
+    `受診票番号 ${fy}-${person.atenaNo}`,
+  );
   await page.getByRole('button', { name: /^大腸がん検診/ }).click();
 
   const form = page.getByRole('form', { name: '大腸がん検診の結果' });
@@ -90,5 +92,7 @@ test('入力済みの結果は一覧に要精検として出て、直すと判�
   // the 判定 stays as entered until corrected; the check says what fits
   await form.getByLabel('判定').fill('1');
   await form.getByRole('button', { name: '保存（Enter）' }).click();
-  await expect(page.getByRole('status').filter({ hasText: '保存しました' })).toContainText('大腸がん検診 異常認めず');
+  await expect(page.getByRole('status').filter({ hasText: '保存しました' })).toContainText(
+    '大腸がん検診 異常認めず',
+  );
 });

@@ -112,3 +112,28 @@ export const resultsApi = {
   remove: (id: number, version: number, reason: string) =>
     api.post<{ ok: true }>(`/api/adult/results/${id}/delete`, { version, reason }),
 };
+
+/** 集団検診 (F03-02): a session's people with the results already entered per program. */
+export type SessionRoster = {
+  session: {
+    id: number;
+    fiscalYear: number;
+    sessionDate: string;
+    startTime: string;
+    venueName: string;
+    programs: string[];
+  };
+  people: {
+    bookingId: number;
+    residentId: number;
+    atenaNo: string;
+    name: string;
+    nameKana: string;
+    reception: 'none' | 'arrived' | 'no_show';
+    results: Record<string, string>;
+  }[];
+};
+
+export const sessionRosterApi = {
+  get: (sessionId: number) => api.get<SessionRoster>(`/api/adult/results/sessions/${sessionId}`),
+};

@@ -1,22 +1,26 @@
 import { Button, Group, Loader, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { type KeyboardEvent, useRef, useState } from 'react';
+import { type KeyboardEvent, useEffect, useRef, useState } from 'react';
+import { useSearchParams } from 'react-router';
 import { FiscalYearSelect } from '../components/adult/FiscalYearSelect.tsx';
 import { ResidentPicker } from '../components/adult/ResidentPicker.tsx';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { ResultForm, type Sticky } from '../components/results/ResultForm.tsx';
 import { ResultPerson } from '../components/results/ResultPerson.tsx';
 import { ResultsTable } from '../components/results/ResultsTable.tsx';
+import { SessionRoster } from '../components/results/SessionRoster.tsx';
 import { fiscalYearLabel } from '../lib/adult-api.ts';
 import { useAuth } from '../lib/auth.tsx';
 import { currentFiscalYear } from '../lib/programs-api.ts';
-import { resultKeys, resultsApi, type ScreeningResult } from '../lib/results-api.ts';
+import { resultKeys, resultsApi, type ScreeningResult, sessionRosterApi } from '../lib/results-api.ts';
 import type { Resident } from '../lib/types.ts';
 
 /**
  * 検診結果入力 (F03-01 個別検診, F03-02 集団検診の手入力): a clerk with a stack of 結果票 scans the 受診票番号 (a barcode
  * scanner types the number and Enter) or types the 宛名番号, or finds the person by name; picks the program
  * (the one applied for comes first); types the result with Enter moving on; saves; the next 結果票.
+ * `?session=ID` (F03-02, from the session's reception screen): the session's people to pick from, with the
+ * session's date and 集団 filled in.
  */
 export function ResultEntryScreen() {
   const { can } = useAuth();
@@ -34,6 +38,18 @@ export function ResultEntryScreen() {
   const [saved, setSaved] = useState<string | null>(null);
   const [round, setRound] = useState(0);
   const lookupRef = useRef<HTMLInputElement>(null);
+  const [searchParams] = useSearchParams();
+  const sessionId = Number(searchParams.get('session')) || null;
+  const [booking, setBooking] = useState<{ bookingId: number; sessionDate: string } | null>(null);
+  const roster = useQuery({
+    queryKey: ['results', 'session', sessionId],
+    queryFn: () => sessionRosterApi.get(sessionId!),
+    enabled: sessionId !== null,
+  });
+  const rosterFy = roster.data?.session.fiscalYear;
+  useEffect(() => {
+    if (rosterFy) setFy(rosterFy);
+  }, [rosterFy]);
 
   const meta = useQuery({ queryKey: resultKeys.meta(fy), queryFn: () => resultsApi.meta(fy) });
   const sheet = useQuery({
@@ -42,7 +58,8 @@ export function ResultEntryScreen() {
     enabled: residentId !== null,
   });
 
-  function choosePerson(id: number) {
+  function choosePerson(id: number, fromSession: { bookingId: number; sessionDate: string } | null = null) {
+    setBooking(fromSession);
     setResidentId(id);
     setProgram(null);
     setEditing(null);
@@ -73,10 +90,14 @@ export function ResultEntryScreen() {
     setTimeout(() => lookupRef.current?.focus(), 0);
   }
 
+  const sessionPrograms = booking ? (roster.data?.session.programs ?? []) : [];
   const programs = (meta.data?.programs ?? []).filter(
     (p) => p.enabled || sheet.data?.results.some((r) => r.program === p.code),
   );
-  const applied = new Set(sheet.data?.applications.flatMap((a) => a.programs) ?? []);
+  const applied = new Set([
+    ...sessionPrograms,
+    ...(sheet.data?.applications.flatMap((a) => a.programs) ?? []),
+  ]);
   const done = new Set(sheet.data?.results.map((r) => r.program) ?? []);
   const ordered = [...programs].sort((a, b) => Number(applied.has(b.code)) - Number(applied.has(a.code)));
   const chosenCode = program ?? ordered.find((p) => applied.has(p.code) && !done.has(p.code))?.code ?? null;
@@ -130,7 +151,20 @@ export function ResultEntryScreen() {
           )}
         </Stack>
       </Paper>
-      <ErrorAlert error={meta.error ?? sheet.error} />
+      {roster.data && meta.data && (
+        <SessionRoster
+          roster={roster.data}
+          programs={meta.data.programs}
+          current={residentId}
+          onPick={(p) =>
+            choosePerson(p.residentId, {
+              bookingId: p.bookingId,
+              sessionDate: roster.data.session.sessionDate,
+            })
+          }
+        />
+      )}
+      <ErrorAlert error={meta.error ?? sheet.error ?? roster.error} />
       {residentId !== null && sheet.isPending && <Loader size="sm" aria-label="読み込み中" />}
       {sheet.data && meta.data && (
         <>
@@ -164,9 +198,11 @@ export function ResultEntryScreen() {
                 program={chosen}
                 current={currentResult}
                 sticky={sticky}
+                groupBooking={booking}
                 onSaved={(r, s) => {
                   setSticky(s);
                   void queryClient.invalidateQueries({ queryKey: ['results', 'sheet'] });
+                  void queryClient.invalidateQueries({ queryKey: ['results', 'session'] });
                   next(
                     `保存しました: ${sheet.data.person.name}さん ${chosen.name} ${chosen.judgements.find((j) => j.code === r.result)?.label ?? ''}${r.needsDetailed ? '（要精検）' : ''}。次の結果票をどうぞ。`,
                   );

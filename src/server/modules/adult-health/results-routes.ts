@@ -47,6 +47,12 @@ export function registerResultRoutes(app: ZApp, deps: { results: ResultsService 
     async (req) => results.sheet(actorOf(req), req.params.id, req.query.fiscalYear ?? fiscalYearOf(today())),
   );
 
+  app.get(
+    '/api/adult/results/sessions/:id',
+    { config: { permission: 'adult.view' }, schema: { params: idParam } },
+    async (req) => results.sessionRoster(actorOf(req), req.params.id),
+  );
+
   app.post(
     '/api/adult/results/residents/:id',
     { config: { permission: 'adult.edit' }, schema: { params: idParam, body: saveBody } },

@@ -8,6 +8,8 @@ import type { Actor, AuditService } from '../../platform/audit/service.ts';
 import { fiscalYearOf, parseDateInput, today } from '../../platform/calendar/index.ts';
 import type { Database } from '../../platform/db/connect.ts';
 import { AppError, badRequest, conflict, notFound } from '../../platform/errors/app-error.ts';
+import type { ReservationsService } from '../../platform/reservations/index.ts';
+import { groupScreeningPurpose } from '../programs/index.ts';
 import { type ProgramCode, type ProgramSettings, programLabels } from '../programs/types.ts';
 import { fiscalYearLabel } from './documents.ts';
 import { ticketNo } from './payloads.ts';
@@ -56,6 +58,7 @@ export function resultsService(deps: {
   database: Database;
   audit: AuditService;
   programSettings: (fy: number) => Promise<ProgramSettings[]>;
+  reservations: ReservationsService;
 }) {
   const { database, audit } = deps;
 
@@ -130,6 +133,43 @@ export function resultsService(deps: {
         summary: `受診票番号・宛名番号で検索（${q}）`,
       });
       return { residentId, fiscalYear: ticket?.fiscalYear ?? null };
+    },
+
+    /**
+     * 集団検診 (F03-02): a session's roster for entering its results — the people booked (受付済 first), with the
+     * programs of the session each already has a result for in the 年度.
+     */
+    async sessionRoster(actor: Actor, sessionId: number) {
+      const { session, bookings } = await deps.reservations.sessions.detail(actor, sessionId);
+      if (session.purpose !== groupScreeningPurpose) throw badRequest('この日程は集団検診の日程ではありません。');
+      const people = bookings.filter((b) => b.status === 'booked');
+      const fy = fiscalYearOf(session.sessionDate);
+      const done = await database.query<{ resident_id: number; program: string; result: string }>(
+        `SELECT resident_id, program, result FROM screening_records
+         WHERE fiscal_year = $1 AND resident_id = ANY($2::bigint[]) AND program = ANY($3::text[])`,
+        [fy, people.map((b) => b.residentId), session.programs],
+      );
+      return {
+        session: {
+          id: session.id,
+          fiscalYear: fy,
+          sessionDate: session.sessionDate,
+          startTime: session.startTime,
+          venueName: session.venueName,
+          programs: session.programs,
+        },
+        people: people.map((b) => ({
+          bookingId: b.id,
+          residentId: b.residentId,
+          atenaNo: b.atenaNo,
+          name: b.name,
+          nameKana: b.nameKana,
+          reception: b.reception,
+          results: Object.fromEntries(
+            done.filter((d) => Number(d.resident_id) === b.residentId).map((d) => [d.program, d.result]),
+          ),
+        })),
+      };
     },
 
     /** The entry sheet: the person, the programs applied for this 年度 and the results so far. */

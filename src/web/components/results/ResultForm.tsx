@@ -34,12 +34,17 @@ type Props = {
   /** the result to correct (null = a new one) */
   current: ScreeningResult | null;
   sticky: Sticky;
+  /** 集団検診 (F03-02): the person's booking of the session picked from its roster */
+  groupBooking?: { bookingId: number; sessionDate: string } | null;
   onSaved(r: ScreeningResult, sticky: Sticky): void;
 };
 
 function initial(p: Props): ResultValues & { institution: string } {
   const r = p.current;
-  const app = p.sheet.applications.find((a) => a.programs.includes(p.program.code));
+  const g = p.groupBooking ?? null;
+  const app = g
+    ? { mode: 'group' as const, institutionId: null, bookingId: g.bookingId, sessionDate: g.sessionDate }
+    : p.sheet.applications.find((a) => a.programs.includes(p.program.code));
   const inst = p.meta.institutions.find((i) => i.id === (r?.institutionId ?? app?.institutionId));
   return {
     program: p.program.code,
