@@ -5,7 +5,8 @@ import {
   formatWareki,
   nextBusinessDay,
 } from '../../src/server/platform/calendar/index.ts';
-import { demoPassword, expectNoSeriousA11yViolations, login, todayJst, token } from './helpers.ts';
+import { planSession } from './application-helpers.ts';
+import { expectNoSeriousA11yViolations, login, todayJst, token } from './helpers.ts';
 
 /**
  * F02-01 集団検診の日程割当: the admin adds a 乳がん 集団検診 (定員 2) in the next 年度 (kept apart from the
@@ -22,32 +23,17 @@ test('集団検診の日程割当: 日程が未定の集団希望2人を確認�
 }) => {
   test.setTimeout(120_000);
   // as admin: the session (the only one of the next 年度) at the first venue
-  const admin = await browser.newContext();
-  const signIn = await admin.request.post('/api/auth/login', {
-    data: { loginId: 'admin', password: demoPassword },
-  });
-  expect(signIn.status()).toBe(200);
   const fy = fiscalYearOf(todayJst()) + 1;
-  const { venues } = (await (await admin.request.get('/api/venues')).json()) as {
-    venues: { id: number; name: string }[];
-  };
-  const venue = venues[0]!;
   const date = nextBusinessDay(`${fy}-06-10`);
-  const created = await admin.request.post('/api/sessions', {
-    headers: { 'x-csrf-token': (await signIn.json()).user.csrfToken as string },
-    data: {
-      fiscalYear: fy,
-      programs: ['breast'],
-      venueId: venue.id,
-      sessionDate: date,
-      startTime: '09:00',
-      endTime: '11:00',
-      capacity: 2,
-      note: `E2E ${run}`,
-    },
+  const { venue } = await planSession(browser, {
+    fiscalYear: fy,
+    programs: ['breast'],
+    sessionDate: date,
+    startTime: '09:00',
+    endTime: '11:00',
+    capacity: 2,
+    note: `E2E ${run}`,
   });
-  expect(created.status(), await created.text()).toBe(200);
-  await admin.close();
   const sessionLabel = `${formatWareki(date)} ${venue.name}（乳がん）`;
 
   await login(page, 'jimu');

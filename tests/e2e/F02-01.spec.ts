@@ -1,5 +1,6 @@
-import { type Browser, type BrowserContext, expect, type Page, test } from '@playwright/test';
+import { type BrowserContext, expect, type Page, test } from '@playwright/test';
 import { addDays, formatWareki, nextBusinessDay } from '../../src/server/platform/calendar/index.ts';
+import { businessDayAhead, planSession } from './application-helpers.ts';
 import {
   checkMailing,
   compact,
@@ -82,38 +83,6 @@ async function getJson<T>(path: string): Promise<T> {
 const entriesOf = (listId: number, query = '') =>
   getJson<{ rows: Entry[]; total: number }>(`/api/adult/lists/${listId}/entries?limit=500&${query}`);
 
-/** As admin (事業マスタ): a 胃・肺 集団検診 five weeks after `sendDate`, or on the 年度's last business day. */
-async function addFutureSession(browser: Browser, year: number, sendDate: string): Promise<void> {
-  const admin = await browser.newContext();
-  try {
-    const login = await admin.request.post('/api/auth/login', {
-      data: { loginId: 'admin', password: 'sukoyaka2026' },
-    });
-    expect(login.status()).toBe(200);
-    const headers = { 'x-csrf-token': (await login.json()).user.csrfToken as string };
-    const venues = (await (await admin.request.get('/api/venues')).json()) as { venues: { id: number }[] };
-    const last = `${year + 1}-03-31`;
-    let date = nextBusinessDay(addDays(sendDate, 35));
-    if (date > last) date = last;
-    const res = await admin.request.post('/api/sessions', {
-      headers,
-      data: {
-        fiscalYear: year,
-        programs: ['stomach', 'lung'],
-        venueId: venues.venues[0]!.id,
-        sessionDate: date,
-        startTime: '09:30',
-        endTime: '11:30',
-        capacity: 80,
-        note: `E2E ${run}`,
-      },
-    });
-    expect(res.status(), await res.text()).toBe(200);
-  } finally {
-    await admin.close();
-  }
-}
-
 const sessionText = (s: Session) => `${formatWareki(s.session_date)} ${s.start_time}　${s.venue}`;
 
 test('希望調査対象者を抽出（胃がん・肺がん）→ 希望調査票: 引き抜き確認・印刷（日程と会場）・送付情報', async ({
@@ -128,7 +97,15 @@ test('希望調査対象者を抽出（胃がん・肺がん）→ 希望調査�
   surveySendDate = nextBusinessDay(addDays(todayJst(), 1));
   // 集団検診 dates offered must lie after the reply deadline, whatever day the suite runs: the admin adds one
   // five weeks after the 発送日 (or on the 年度's last day when that is sooner).
-  await addFutureSession(browser, fy, surveySendDate);
+  await planSession(browser, {
+    fiscalYear: fy,
+    programs: ['stomach', 'lung'],
+    sessionDate: businessDayAhead(fy, surveySendDate, 35),
+    startTime: '09:30',
+    endTime: '11:30',
+    capacity: 80,
+    note: `E2E ${run}`,
+  });
   sessions = (await getJson<{ sessions: Session[] }>(`/api/adult/sessions?fiscalYear=${fy}`)).sessions;
 
   surveyListId = await extractList(page, '希望調査対象者', ['胃がん検診', '肺がん検診']);

@@ -1,7 +1,15 @@
-import { type Browser, type BrowserContext, expect, type Page, test } from '@playwright/test';
+import { type BrowserContext, expect, type Page, test } from '@playwright/test';
 import iconv from 'iconv-lite';
-import { addDays, formatWareki, nextBusinessDay } from '../../src/server/platform/calendar/index.ts';
-import { type Check, findPerson, pickPerson, program } from './application-helpers.ts';
+import { formatWareki } from '../../src/server/platform/calendar/index.ts';
+import {
+  businessDayAhead,
+  type Check,
+  findPerson,
+  type PlannedSession,
+  pickPerson,
+  planSession,
+  program,
+} from './application-helpers.ts';
 import { compact, downloadOf, login, openSendHistory, pdfPages, todayJst, token } from './helpers.ts';
 
 /**
@@ -15,41 +23,7 @@ let context: BrowserContext;
 let page: Page;
 let fy = 0;
 let person: Check;
-type Session = { id: number; sessionDate: string; startTime: string; venueName: string };
-let session: Session;
-
-/** As admin (事業マスタ): a 胃・肺 集団検診 two weeks ahead (or on the 年度's last day when that is sooner). */
-async function addFutureSession(browser: Browser): Promise<Session> {
-  const admin = await browser.newContext();
-  try {
-    const res = await admin.request.post('/api/auth/login', {
-      data: { loginId: 'admin', password: 'sukoyaka2026' },
-    });
-    expect(res.status()).toBe(200);
-    const headers = { 'x-csrf-token': (await res.json()).user.csrfToken as string };
-    const venues = (await (await admin.request.get('/api/venues')).json()) as { venues: { id: number }[] };
-    const last = `${fy + 1}-03-31`;
-    let date = nextBusinessDay(addDays(todayJst(), 14));
-    if (date > last) date = last;
-    const created = await admin.request.post('/api/sessions', {
-      headers,
-      data: {
-        fiscalYear: fy,
-        programs: ['stomach', 'lung'],
-        venueId: venues.venues[0]!.id,
-        sessionDate: date,
-        startTime: '13:30',
-        endTime: '15:30',
-        capacity: 30,
-        note: `E2E ${token()}`,
-      },
-    });
-    expect(created.status(), await created.text()).toBe(200);
-    return (await created.json()).session as Session;
-  } finally {
-    await admin.close();
-  }
-}
+let session: PlannedSession;
 
 test.beforeAll(async ({ browser }) => {
   context = await browser.newContext();
@@ -58,7 +32,16 @@ test.beforeAll(async ({ browser }) => {
   fy = (
     (await (await page.request.get('/api/adult/applications/meta')).json()) as { currentFiscalYear: number }
   ).currentFiscalYear;
-  session = await addFutureSession(browser);
+  // as admin: a 胃・肺 集団検診 two weeks ahead (or on the 年度's last day when that is sooner)
+  ({ session } = await planSession(browser, {
+    fiscalYear: fy,
+    programs: ['stomach', 'lung'],
+    sessionDate: businessDayAhead(fy, todayJst(), 14),
+    startTime: '13:30',
+    endTime: '15:30',
+    capacity: 30,
+    note: `E2E ${token()}`,
+  }));
   person = await findPerson(page, fy, (c) => program(c, 'lung').eligible);
 });
 test.afterAll(async () => {

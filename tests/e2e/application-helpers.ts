@@ -1,5 +1,6 @@
-import { expect, type Page } from '@playwright/test';
-import { residentOf } from './helpers.ts';
+import { type Browser, expect, type Page } from '@playwright/test';
+import { addDays, nextBusinessDay } from '../../src/server/platform/calendar/index.ts';
+import { demoPassword, residentOf } from './helpers.ts';
 
 /** What the 申込受付 check (GET /api/adult/applications/check/:id) says of a person. */
 export type Check = {
@@ -40,4 +41,49 @@ export async function pickPerson(page: Page, atenaNo: string, name: string): Pro
   await page.keyboard.press('Enter');
   await expect(page.getByRole('region', { name: '申込者' }).getByText(name, { exact: true })).toBeVisible();
   await expect(page.getByRole('table', { name: '受診歴と今年度の判定' })).toBeVisible();
+}
+
+/** A 集団検診 session as POST /api/sessions saves it. */
+export type PlannedSession = { id: number; sessionDate: string; startTime: string; venueName: string };
+
+/** The next business day `days` after `from`, or the last day of 年度 `fy` when that is sooner. */
+export function businessDayAhead(fy: number, from: string, days: number): string {
+  const last = `${fy + 1}-03-31`;
+  const date = nextBusinessDay(addDays(from, days));
+  return date > last ? last : date;
+}
+
+/** As admin (事業マスタ, over the API, in a context of its own): a 集団検診 at the first venue. */
+export async function planSession(
+  browser: Browser,
+  plan: {
+    fiscalYear: number;
+    programs: string[];
+    sessionDate: string;
+    startTime: string;
+    endTime: string;
+    capacity: number;
+    note: string;
+  },
+): Promise<{ session: PlannedSession; venue: { id: number; name: string } }> {
+  const admin = await browser.newContext();
+  try {
+    const login = await admin.request.post('/api/auth/login', {
+      data: { loginId: 'admin', password: demoPassword },
+    });
+    expect(login.status()).toBe(200);
+    const headers = { 'x-csrf-token': (await login.json()).user.csrfToken as string };
+    const { venues } = (await (await admin.request.get('/api/venues')).json()) as {
+      venues: { id: number; name: string }[];
+    };
+    const venue = venues[0]!;
+    const created = await admin.request.post('/api/sessions', {
+      headers,
+      data: { ...plan, venueId: venue.id },
+    });
+    expect(created.status(), await created.text()).toBe(200);
+    return { session: (await created.json()).session as PlannedSession, venue };
+  } finally {
+    await admin.close();
+  }
 }

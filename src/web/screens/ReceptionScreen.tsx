@@ -8,12 +8,11 @@ import { BookingModals } from '../components/reservations/BookingModals.tsx';
 import { type BookingAction, BookingTable } from '../components/reservations/BookingTable.tsx';
 import { BookModal } from '../components/reservations/BookModal.tsx';
 import { MoveModal } from '../components/reservations/MoveModal.tsx';
+import { SessionStatusBadge } from '../components/reservations/SessionTable.tsx';
 import { useAuth } from '../lib/auth.tsx';
 import { type Booking, reservationKeys, reservationsApi } from '../lib/reservations-api.ts';
 import { useSave } from '../lib/useSave.ts';
 import { formatWareki } from '../lib/wareki.ts';
-
-const statusColor = { open: 'teal.9', closed: 'gray.8', cancelled: 'red.9' } as const;
 
 /**
  * 受付 (F03-02 受付情報登録/確認): the bookings of one session for the reception desk — 受付 / 欠席 / 取消,
@@ -71,9 +70,7 @@ export function ReceptionScreen() {
             <Title order={1} size="h3">
               {formatWareki(s.sessionDate)}（{s.weekday}） {s.venueName}
             </Title>
-            <Badge color={statusColor[s.status]} variant="dot" radius="sm">
-              {s.statusLabel}
-            </Badge>
+            <SessionStatusBadge status={s.status} label={s.statusLabel} />
             {s.holidayName && (
               <Badge color="red.9" variant="outline">
                 祝日（{s.holidayName}）

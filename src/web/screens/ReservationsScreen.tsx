@@ -1,4 +1,4 @@
-import { Badge, Button, Group, Loader, NativeSelect, Stack, Table, Text, Title } from '@mantine/core';
+import { Button, Group, Loader, NativeSelect, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
@@ -7,6 +7,12 @@ import { fiscalYearOf } from '../../server/platform/calendar/fiscal-year.ts';
 import { FiscalYearSelect } from '../components/adult/FiscalYearSelect.tsx';
 import { DateField } from '../components/DateField.tsx';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
+import {
+  SessionDateCell,
+  SessionStatusBadge,
+  SessionTable,
+  SessionTimeCell,
+} from '../components/reservations/SessionTable.tsx';
 import { formatCount } from '../lib/format.ts';
 import {
   reservationKeys,
@@ -17,7 +23,6 @@ import {
 import { formatWareki, parseDateInput } from '../lib/wareki.ts';
 
 const num = { fontVariantNumeric: 'tabular-nums', textAlign: 'right', whiteSpace: 'nowrap' } as const;
-const statusColor = { open: 'teal.9', closed: 'gray.8', cancelled: 'red.9' } as const;
 const dateOf = (text: string) => {
   const r = text.trim() ? parseDateInput(text) : null;
   return r?.ok ? r.date : undefined;
@@ -82,81 +87,55 @@ export function ReservationsScreen() {
           <Text size="sm" role="status">
             {formatCount(sessions.data.sessions.length)}件
           </Text>
-          <Table.ScrollContainer minWidth={900}>
-            <Table
-              striped
-              highlightOnHover
-              withTableBorder
-              verticalSpacing={4}
-              fz="sm"
-              aria-label="日程の一覧"
-            >
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>実施日</Table.Th>
-                  <Table.Th>時間</Table.Th>
-                  <Table.Th>会場</Table.Th>
-                  <Table.Th>事業</Table.Th>
-                  <Table.Th>状態</Table.Th>
-                  <Table.Th style={num}>定員</Table.Th>
-                  <Table.Th style={num}>予約</Table.Th>
-                  <Table.Th style={num}>待ち</Table.Th>
-                  <Table.Th style={num}>受付済</Table.Th>
-                  <Table.Th>受付</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {sessions.data.sessions.map((s) => (
-                  <Table.Tr key={s.id}>
-                    <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                      {formatWareki(s.sessionDate)}（{s.weekday}）
-                      {s.holidayName && (
-                        <Badge ml={4} color="red.9" variant="outline" size="sm">
-                          祝日
-                        </Badge>
-                      )}
-                    </Table.Td>
-                    <Table.Td>
-                      {s.startTime}〜{s.endTime}
-                    </Table.Td>
-                    <Table.Td>{s.venueName}</Table.Td>
-                    <Table.Td>{s.purposeLabel}</Table.Td>
-                    <Table.Td>
-                      <Badge color={statusColor[s.status]} variant="dot" radius="sm">
-                        {s.statusLabel}
-                      </Badge>
-                    </Table.Td>
-                    <Table.Td style={num}>{s.capacity}</Table.Td>
-                    <Table.Td style={num} c={s.overCapacity ? 'red' : undefined}>
-                      {s.booked}
-                    </Table.Td>
-                    <Table.Td style={num}>{s.waiting}</Table.Td>
-                    <Table.Td style={num}>{s.arrived}</Table.Td>
-                    <Table.Td>
-                      <Button
-                        component={Link}
-                        to={`/reservations/sessions/${s.id}`}
-                        size="compact-sm"
-                        variant="light"
-                        aria-label={`${s.sessionDate} ${s.venueName}の受付を開く`}
-                      >
-                        受付
-                      </Button>
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-                {sessions.data.sessions.length === 0 && (
-                  <Table.Tr>
-                    <Table.Td colSpan={10}>
-                      <Text size="sm" c="dimmed">
-                        条件に合う日程はありません。日程は 成人保健 › 事業マスタ › 集団検診日程 で登録します。
-                      </Text>
-                    </Table.Td>
-                  </Table.Tr>
-                )}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+          <SessionTable
+            label="日程の一覧"
+            minWidth={900}
+            columns={[
+              '実施日',
+              '時間',
+              '会場',
+              '事業',
+              '状態',
+              { label: '定員', style: num },
+              { label: '予約', style: num },
+              { label: '待ち', style: num },
+              { label: '受付済', style: num },
+              '受付',
+            ]}
+            sessions={sessions.data.sessions}
+            cells={(s) => (
+              <>
+                <SessionDateCell
+                  date={`${formatWareki(s.sessionDate)}（${s.weekday}）`}
+                  holiday={s.holidayName && '祝日'}
+                />
+                <SessionTimeCell startTime={s.startTime} endTime={s.endTime} />
+                <Table.Td>{s.venueName}</Table.Td>
+                <Table.Td>{s.purposeLabel}</Table.Td>
+                <Table.Td>
+                  <SessionStatusBadge status={s.status} label={s.statusLabel} />
+                </Table.Td>
+                <Table.Td style={num}>{s.capacity}</Table.Td>
+                <Table.Td style={num} c={s.overCapacity ? 'red' : undefined}>
+                  {s.booked}
+                </Table.Td>
+                <Table.Td style={num}>{s.waiting}</Table.Td>
+                <Table.Td style={num}>{s.arrived}</Table.Td>
+                <Table.Td>
+                  <Button
+                    component={Link}
+                    to={`/reservations/sessions/${s.id}`}
+                    size="compact-sm"
+                    variant="light"
+                    aria-label={`${s.sessionDate} ${s.venueName}の受付を開く`}
+                  >
+                    受付
+                  </Button>
+                </Table.Td>
+              </>
+            )}
+            empty="条件に合う日程はありません。日程は 成人保健 › 事業マスタ › 集団検診日程 で登録します。"
+          />
         </>
       )}
     </Stack>

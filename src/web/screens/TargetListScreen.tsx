@@ -8,7 +8,6 @@ import {
   NativeSelect,
   Paper,
   Stack,
-  Table,
   Text,
   TextInput,
   Title,
@@ -22,6 +21,7 @@ import { JudgementModal } from '../components/adult/JudgementModal.tsx';
 import { ListCsvModal } from '../components/adult/ListCsvModal.tsx';
 import { ListStatusCell } from '../components/adult/ListStatus.tsx';
 import { MailingModal } from '../components/adult/MailingModal.tsx';
+import { TargetEntriesTable } from '../components/adult/TargetEntriesTable.tsx';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import {
   adultKeys,
@@ -76,8 +76,6 @@ type Modal =
   | { kind: 'csv' }
   | { kind: 'mailing' }
   | null;
-
-const num = { fontVariantNumeric: 'tabular-nums' } as const;
 
 /** 対象者リスト: header, filters in the URL, the people (100 a page), 引き抜き, 追加, 判定, CSV, 郵送物. */
 export function TargetListScreen() {
@@ -316,93 +314,14 @@ export function TargetListScreen() {
           {entries.data.rows.length === 0 ? (
             <Text size="sm">該当する方はいません。</Text>
           ) : (
-            <Table.ScrollContainer minWidth={1200}>
-              <Table striped highlightOnHover withTableBorder verticalSpacing={3} fz="sm" aria-label="対象者">
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>宛名番号</Table.Th>
-                    <Table.Th>氏名</Table.Th>
-                    <Table.Th>カナ</Table.Th>
-                    <Table.Th>生年月日</Table.Th>
-                    <Table.Th style={{ textAlign: 'right' }}>年度末年齢</Table.Th>
-                    <Table.Th>対象検診</Table.Th>
-                    <Table.Th>クーポン</Table.Th>
-                    <Table.Th>判定理由</Table.Th>
-                    <Table.Th>除外理由</Table.Th>
-                    {showActions && <Table.Th>操作</Table.Th>}
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {entries.data.rows.map((e) => {
-                    const optOut = e.exclusionReason?.startsWith('opt_out:');
-                    return (
-                      <Table.Tr key={e.residentId} data-included={e.included}>
-                        <Table.Td style={num}>{e.atenaNo}</Table.Td>
-                        <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                          <Anchor component={Link} to={`/residents/${e.residentId}`} fw={600}>
-                            {e.name}
-                          </Anchor>
-                          {e.addedByHand && (
-                            <Badge size="xs" variant="outline" color="indigo.9" radius="sm" ml={4}>
-                              手動追加
-                            </Badge>
-                          )}
-                        </Table.Td>
-                        <Table.Td style={{ whiteSpace: 'nowrap' }}>{e.nameKana}</Table.Td>
-                        <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatWareki(e.birthDate)}</Table.Td>
-                        <Table.Td style={{ ...num, textAlign: 'right' }}>{e.age}歳</Table.Td>
-                        <Table.Td>{e.programs.map(short).join('・')}</Table.Td>
-                        <Table.Td>{e.coupons.length ? e.coupons.map(short).join('・') : '—'}</Table.Td>
-                        <Table.Td fz="xs">{e.reasons.join('／')}</Table.Td>
-                        <Table.Td>
-                          {!e.included && (
-                            <Badge size="sm" color="gray.8" variant="filled" radius="sm" mr={4}>
-                              除外
-                            </Badge>
-                          )}
-                          {e.exclusionLabel}
-                          {e.exclusionNote ? `（${e.exclusionNote}）` : ''}
-                        </Table.Td>
-                        {showActions && (
-                          <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                            {e.included ? (
-                              <Button
-                                size="compact-xs"
-                                variant="light"
-                                color="red"
-                                onClick={() => setModal({ kind: 'exclude', entry: e })}
-                                aria-label={`${e.name}を除外`}
-                              >
-                                除外
-                              </Button>
-                            ) : optOut ? (
-                              <Anchor
-                                component={Link}
-                                to={`/residents/${e.residentId}?tab=adult`}
-                                size="xs"
-                                title="送付不要登録による除外は、宛名画面の成人検診タブで送付不要登録を終了してから再抽出してください。"
-                              >
-                                送付不要登録を確認
-                              </Anchor>
-                            ) : (
-                              <Button
-                                size="compact-xs"
-                                variant="light"
-                                loading={restoring === e.residentId}
-                                onClick={() => void restore(e)}
-                                aria-label={`${e.name}を戻す`}
-                              >
-                                戻す
-                              </Button>
-                            )}
-                          </Table.Td>
-                        )}
-                      </Table.Tr>
-                    );
-                  })}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
+            <TargetEntriesTable
+              rows={entries.data.rows}
+              short={short}
+              showActions={showActions}
+              restoring={restoring}
+              onExclude={(entry) => setModal({ kind: 'exclude', entry })}
+              onRestore={(entry) => void restore(entry)}
+            />
           )}
         </Stack>
       )}

@@ -148,7 +148,7 @@ export function residentScreeningService(deps: {
       const [row] = await database.query<{ id: number }>(
         `INSERT INTO screening_records (resident_id, program, method, fiscal_year, screened_on, result, needs_detailed,
            source, created_by)
-         SELECT id, $2, $3, $4, $5, $6, $6 IN ('needs_followup', 'hpv_positive_cytology_positive'), 'manual', $7
+         SELECT id, $2, $3, $4, $5, $6, coalesce($6::text IN ('needs_followup', 'hpv_positive_cytology_positive'), false), 'manual', $7
          FROM residents WHERE id = $1
          ON CONFLICT (resident_id, program, fiscal_year) DO NOTHING RETURNING id`,
         [residentId, v.program, v.method, fiscalYearOf(v.screenedOn), v.screenedOn, v.result, actor.userId],

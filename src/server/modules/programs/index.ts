@@ -10,19 +10,18 @@ export {
   type VenueInput,
   venueInputSchema,
 } from './masters-schema.ts';
+export type { MasterFilter } from './masters-service.ts';
 export { registerProgramRoutes } from './routes.ts';
 export {
-  carryOver,
   groupScreeningPurpose,
-  type MasterFilter,
   type MedicalInstitution,
   type ProgramRow,
   type ProgramsService,
   programsService,
-  resetRules,
   type SessionRow,
   type Venue,
 } from './service.ts';
+export { carryOver, resetRules } from './settings-changes.ts';
 export {
   type FieldIssue,
   fieldIssues,

@@ -1,61 +1,29 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Services } from '../../app.ts';
-import { permissions } from '../../permissions.ts';
-import { registerAuthRoutes } from '../../platform/auth/routes.ts';
-import { createHttpApp, type ZApp } from '../../platform/http/app.ts';
+import type { ZApp } from '../../platform/http/app.ts';
 import { freshServices } from '../../test/database.ts';
+import { type Caller, routesApp, signedIn } from '../../test/http.ts';
 import { registerProgramRoutes } from './routes.ts';
-
-const password = 'test-pass-2026';
 
 /** The HTTP app with the auth and 事業マスタ routes only (independent of how app.ts wires modules). */
 async function programsApp() {
   const { services, drop } = await freshServices();
-  const labels: Record<string, string> = permissions;
-  const app: ZApp = await createHttpApp({
-    auth: services.auth,
-    audit: services.audit,
-    permissionLabel: (p) => labels[p],
-    secureCookies: false,
-    logLevel: 'silent',
-  });
-  registerAuthRoutes(app, {
-    auth: services.auth,
-    audit: services.audit,
-    secureCookies: false,
-    permissionLabels: labels,
-  });
-  const programs = services.programs;
-  registerProgramRoutes(app, { programs, audit: services.audit });
-  await app.ready();
-  return { app, services: services as Services, drop };
+  const app = await routesApp(services, (a) =>
+    registerProgramRoutes(a, { programs: services.programs, audit: services.audit }),
+  );
+  return { app, services, drop };
 }
 
 describe('事業マスタ routes', () => {
   let app: ZApp;
   let drop: () => Promise<void>;
-  const sessions: Record<string, { cookie: string; csrf: string }> = {};
+  const callers: Record<string, Caller> = {};
 
   beforeAll(async () => {
     let services: Services;
     ({ app, services, drop } = await programsApp());
     for (const role of ['admin', 'viewer', 'auditor']) {
-      await services.auth.createUser({
-        loginId: `u_${role}`,
-        displayName: role,
-        roleCode: role,
-        password,
-        mustChangePassword: false,
-      });
-      const res = await app.inject({
-        method: 'POST',
-        url: '/api/auth/login',
-        payload: { loginId: `u_${role}`, password },
-      });
-      sessions[role] = {
-        cookie: String(res.headers['set-cookie']).split(';')[0]!,
-        csrf: res.json().user.csrfToken,
-      };
+      callers[role] = await signedIn(app, services, `u_${role}`, role);
     }
   });
   afterAll(async () => {
@@ -64,12 +32,7 @@ describe('事業マスタ routes', () => {
   });
 
   const call = (role: string, method: string, url: string, payload?: unknown) =>
-    app.inject({
-      method: method as 'GET',
-      url,
-      payload: payload as object,
-      headers: { cookie: sessions[role]!.cookie, 'x-csrf-token': sessions[role]!.csrf },
-    });
+    callers[role]!({ method, url, payload });
 
   it('lets a viewer read every list but change nothing', async () => {
     const res = await call('viewer', 'GET', '/api/programs/2026');

@@ -7,7 +7,8 @@ import { freshDatabase } from '../../test/database.ts';
 import { settingsService } from '../settings/service.ts';
 import { nationalDefault, nationalDefaults } from './defaults.ts';
 import { demoInstitutions, demoVenues, seedProgramsDemo } from './demo.ts';
-import { carryOver, type ProgramsService, programsService, resetRules } from './service.ts';
+import { type ProgramsService, programsService } from './service.ts';
+import { carryOver, resetRules } from './settings-changes.ts';
 import { programCodes } from './types.ts';
 
 const actor: Actor = { userId: null, loginId: 'test', roleCode: 'admin' };

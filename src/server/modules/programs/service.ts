@@ -1,30 +1,17 @@
-import type { z } from 'zod';
 import type { Actor, AuditService } from '../../platform/audit/service.ts';
-import {
-  clampedDate,
-  daysInMonth,
-  fiscalYearRange,
-  type LocalDate,
-  lastDayOfMonth,
-  parseIsoDate,
-  today,
-} from '../../platform/calendar/index.ts';
+import { fiscalYearRange } from '../../platform/calendar/index.ts';
 import type { Db } from '../../platform/db/connect.ts';
 import { AppError, conflict, notFound } from '../../platform/errors/app-error.ts';
 import type { ReservationsService, SessionInput, SessionView } from '../../platform/reservations/index.ts';
-import { kanaSearchKey, nameSearchKey, toHalfWidthAscii } from '../../platform/text/index.ts';
 import { nationalDefault, nationalDefaults } from './defaults.ts';
 import { deliveryLabels, fiscalYearShortLabel } from './labels.ts';
-import {
-  type InstitutionInput,
-  institutionInputSchema,
-  sessionInputSchema,
-  type VenueInput,
-  venueInputSchema,
-} from './masters-schema.ts';
+import { sessionInputSchema } from './masters-schema.ts';
+import { mastersService } from './masters-service.ts';
 import { type MedicalInstitution, type ProgramRow, programsRepository, type Venue } from './repository.ts';
-import { type FieldIssue, fieldIssues, programSettingsSchemaFor } from './settings-schema.ts';
+import { carryOver, changedKeys, resetRules } from './settings-changes.ts';
+import { type FieldIssue, programSettingsSchemaFor } from './settings-schema.ts';
 import { type ProgramCode, type ProgramSettings, programCodes, programLabels } from './types.ts';
+import { invalid, parse } from './validation.ts';
 
 export type { MedicalInstitution, ProgramRow, Venue };
 /** A 集団検診日程 (a session of the reservations engine owned by adult-health). */
@@ -33,94 +20,8 @@ export type SessionRow = SessionView;
 /** The reservations engine's purpose of 成人保健の集団検診 sessions. */
 export const groupScreeningPurpose = 'adult-health.group';
 
-/** A validation failure in the shape of the HTTP layer's (details.fields, shown next to each field). */
-export function invalid(fields: FieldIssue[]): AppError {
-  const first = fields[0];
-  return new AppError(
-    400,
-    'VALIDATION',
-    first ? `入力に誤りがあります: ${first.message}` : '入力に誤りがあります。',
-    { fields },
-  );
-}
-
-function parse<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
-  const r = schema.safeParse(value);
-  if (!r.success) throw invalid(fieldIssues(r.error));
-  return r.data;
-}
-
 const byMasterOrder = (a: ProgramRow, b: ProgramRow) =>
   programCodes.indexOf(a.code as ProgramCode) - programCodes.indexOf(b.code as ProgramCode);
-
-/** A date moved to the same day one year later; a month's last day stays the last day (2月末 → 2月末). */
-function nextYearSameDay(d: LocalDate): LocalDate {
-  const { y, m, d: day } = parseIsoDate(d);
-  if (day === daysInMonth(y, m)) return lastDayOfMonth({ y: y + 1, m });
-  return clampedDate(y + 1, m, day);
-}
-
-/** Last year's settings for a new 年度: same rules, 受診期間 moved by one year. */
-export function carryOver(s: ProgramSettings, years = 1): ProgramSettings {
-  let { periodStart, periodEnd } = s;
-  for (let i = 0; i < years; i++) {
-    periodStart = periodStart && nextYearSameDay(periodStart);
-    periodEnd = periodEnd && nextYearSameDay(periodEnd);
-  }
-  return structuredClone({ ...s, periodStart, periodEnd });
-}
-
-/**
- * 国の指針に戻す: the 指針 rules (名称, 対象, 年齢基準日, 受診間隔, 検査方法, クーポン) from the defaults; what the city
- * decides itself (実施, 自己負担金, 実施方法, 受診期間, 受診券の案内) is kept.
- */
-export function resetRules(current: ProgramSettings): ProgramSettings {
-  const d = nationalDefault(current.code);
-  const methods = new Set(d.methods.map((m) => m.code));
-  const amounts = Object.fromEntries(
-    Object.entries(current.fees.amounts).filter(([k]) => k === '*' || methods.has(k)),
-  );
-  return {
-    ...d,
-    enabled: current.enabled,
-    fees: { ...current.fees, amounts },
-    delivery: current.delivery,
-    periodStart: current.periodStart,
-    periodEnd: current.periodEnd,
-    notice: current.notice,
-  };
-}
-
-/** JSON with the object keys sorted (jsonb does not keep the key order). */
-function canonical(v: unknown): string {
-  return JSON.stringify(v, (_k, x: unknown) =>
-    x && typeof x === 'object' && !Array.isArray(x)
-      ? Object.fromEntries(Object.entries(x).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
-      : x,
-  );
-}
-
-/** Top-level settings keys that differ (for the audit entry). */
-function changedKeys(a: ProgramSettings, b: ProgramSettings): string[] {
-  return (Object.keys(b) as (keyof ProgramSettings)[]).filter((k) => canonical(a[k]) !== canonical(b[k]));
-}
-
-export type MasterFilter = { q?: string; active?: 'true' | 'false' | 'all' };
-
-/** 会場・医療機関の絞り込み: コード・名称・カナ (ひらがな・半角・濁点の有無を区別しない). */
-export function matchesText(row: { code: string; name: string; nameKana: string }, q: string | undefined) {
-  const t = q?.trim();
-  if (!t) return true;
-  const code = toHalfWidthAscii(t).toUpperCase();
-  const kana = kanaSearchKey(t);
-  return (
-    row.code.toUpperCase().includes(code) ||
-    nameSearchKey(row.name).includes(nameSearchKey(t)) ||
-    (kana !== '' && kanaSearchKey(row.nameKana).includes(kana))
-  );
-}
-
-const activeFlag = (a: MasterFilter['active']) => (a === 'all' ? null : a !== 'false');
 
 const screen = '事業マスタ';
 
@@ -227,25 +128,6 @@ export function programsService(deps: { db: Db; audit: AuditService; reservation
   }
   reservations.registerPurpose({ code: groupScreeningPurpose, label: '集団検診', check: checkPrograms });
 
-  async function getVenue(id: number): Promise<Venue> {
-    const v = await repo.venue(id);
-    if (!v) throw notFound('会場');
-    return v;
-  }
-  async function getInstitution(id: number): Promise<MedicalInstitution> {
-    const v = await repo.institution(id);
-    if (!v) throw notFound('医療機関');
-    return v;
-  }
-  async function codeTaken<T extends { id: number }>(
-    find: (code: string) => Promise<T | undefined>,
-    code: string,
-    id: number | undefined,
-  ) {
-    const other = await find(code);
-    return other && other.id !== id ? other : undefined;
-  }
-
   return {
     /** The settings of the 9 programs of 年度 fy (created on first use: from fy−1, or the 指針). */
     forYear,
@@ -320,103 +202,7 @@ export function programsService(deps: { db: Db; audit: AuditService; reservation
       return forYear(fy);
     },
 
-    venues: {
-      async list(f: MasterFilter = {}): Promise<Venue[]> {
-        return (await repo.listVenues(activeFlag(f.active))).filter((v) => matchesText(v, f.q));
-      },
-      get: getVenue,
-      async create(actor: Actor, input: unknown): Promise<Venue> {
-        const v: VenueInput = parse(venueInputSchema, input);
-        const taken = await codeTaken(repo.venueByCode, v.code, undefined);
-        const row = taken ? undefined : await repo.insertVenue(v);
-        if (!row) throw invalid([{ path: 'code', message: `会場コード「${v.code}」は既に使われています。` }]);
-        await audit.record(actor, {
-          action: 'admin',
-          screen,
-          summary: `会場の登録 ${v.code} ${v.name}`,
-          detail: { venue: row },
-        });
-        return row;
-      },
-      async update(actor: Actor, id: number, version: number, input: unknown): Promise<Venue> {
-        const v: VenueInput = parse(venueInputSchema, input);
-        const current = await getVenue(id);
-        const taken = await codeTaken(repo.venueByCode, v.code, id);
-        if (taken) {
-          throw invalid([
-            { path: 'code', message: `会場コード「${v.code}」は既に「${taken.name}」で使われています。` },
-          ]);
-        }
-        if (current.active && !v.active) {
-          const n = (await listSessions({ venueId: id, from: today() })).length;
-          if (n > 0) {
-            throw invalid([
-              {
-                path: 'active',
-                message: `この会場では今日以降に集団検診日程が${n}件あります。無効にする前に、日程の会場を変更してください。`,
-              },
-            ]);
-          }
-        }
-        const row = await repo.updateVenue(id, version, v);
-        if (!row) throw conflict('この会場', current);
-        await audit.record(actor, {
-          action: 'admin',
-          screen,
-          summary: `会場の${current.active && !v.active ? '無効化' : '変更'} ${v.code} ${v.name}`,
-          detail: { before: current, after: row },
-        });
-        return row;
-      },
-    },
-
-    institutions: {
-      async list(f: MasterFilter & { program?: ProgramCode } = {}): Promise<MedicalInstitution[]> {
-        return (await repo.listInstitutions(activeFlag(f.active), f.program)).filter((v) =>
-          matchesText(v, f.q),
-        );
-      },
-      get: getInstitution,
-      async create(actor: Actor, input: unknown): Promise<MedicalInstitution> {
-        const v: InstitutionInput = parse(institutionInputSchema, input);
-        const taken = await codeTaken(repo.institutionByCode, v.code, undefined);
-        const row = taken ? undefined : await repo.insertInstitution(v);
-        if (!row) {
-          throw invalid([
-            {
-              path: 'code',
-              message: `医療機関コード「${v.code}」は既に${taken ? `「${taken.name}」で` : ''}使われています。`,
-            },
-          ]);
-        }
-        await audit.record(actor, {
-          action: 'admin',
-          screen,
-          summary: `医療機関の登録 ${v.code} ${v.name}`,
-          detail: { institution: row },
-        });
-        return row;
-      },
-      async update(actor: Actor, id: number, version: number, input: unknown): Promise<MedicalInstitution> {
-        const v: InstitutionInput = parse(institutionInputSchema, input);
-        const current = await getInstitution(id);
-        const taken = await codeTaken(repo.institutionByCode, v.code, id);
-        if (taken) {
-          throw invalid([
-            { path: 'code', message: `医療機関コード「${v.code}」は既に「${taken.name}」で使われています。` },
-          ]);
-        }
-        const row = await repo.updateInstitution(id, version, v);
-        if (!row) throw conflict('この医療機関', current);
-        await audit.record(actor, {
-          action: 'admin',
-          screen,
-          summary: `医療機関の${current.active && !v.active ? '無効化' : '変更'} ${v.code} ${v.name}`,
-          detail: { before: current, after: row },
-        });
-        return row;
-      },
-    },
+    ...mastersService({ repo, audit, listSessions }),
 
     /** 集団検診日程: sessions of the reservations engine, checked by 事業マスタ as well (registered purpose). */
     sessions: {

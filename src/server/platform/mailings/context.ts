@@ -1,6 +1,7 @@
 /**
  * The shared core of the mailings engine: its dependencies, limits, errors and the helpers every part uses
- * (mailingsService in service.ts composes checks.ts, printing.ts and send-records.ts on top of it).
+ * (mailingsService in service.ts composes checks.ts, printing.ts, send-records.ts and destinations.ts on top
+ * of it).
  */
 import type { Actor, AuditService } from '../audit/service.ts';
 import type { Database } from '../db/connect.ts';
@@ -224,6 +225,13 @@ export function mailingsContext(deps: MailingsDeps) {
     return deps.jobs.findByParam(kind, 'mailingId', mailingId, ['queued', 'running']);
   }
 
+  /** A resident as they are now (the 送付先 and 再発行 of one person). */
+  async function mustPerson(residentId: number): Promise<PersonNow> {
+    const p = (await deps.people.current([residentId])).get(residentId);
+    if (!p) throw notFound('宛名');
+    return p;
+  }
+
   async function mustItem(m: MailingRow, residentId: number) {
     const item = await repo.item(m.id, residentId);
     if (!item) throw notFound('この郵送物の対象者');
@@ -245,6 +253,7 @@ export function mailingsContext(deps: MailingsDeps) {
     includedBatches,
     activeJobs,
     mustItem,
+    mustPerson,
   };
 }
 

@@ -1,18 +1,14 @@
-import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Services } from '../../app.ts';
 import { applyRecords, type ResidentRecord } from '../../modules/residents/index.ts';
-import { permissions } from '../../permissions.ts';
 import { freshServices } from '../../test/database.ts';
-import { registerAuthRoutes } from '../auth/routes.ts';
-import { createHttpApp, type ZApp } from '../http/app.ts';
+import { type Caller, routesApp, signedIn } from '../../test/http.ts';
+import type { ZApp } from '../http/app.ts';
 import { registerJobRoutes } from '../jobs/routes.ts';
 import { registerMailingRoutes } from './routes.ts';
 import { mailingsService } from './service.ts';
 import { templates } from './test-registry.ts';
 import { pdfText, sqlPeople } from './testing.ts';
-
-const password = 'test-pass-2026';
 
 function record(atenaNo: string, name: string, over: Partial<ResidentRecord> = {}): ResidentRecord {
   return {
@@ -45,9 +41,8 @@ describe('mailings routes', () => {
   let app: ZApp;
   let mailingId: number;
   const ids: number[] = [];
-  type Call = (o: { method?: string; url: string; payload?: unknown }) => Promise<LightMyRequestResponse>;
-  let clerk: Call;
-  let viewer: Call;
+  let clerk: Caller;
+  let viewer: Caller;
 
   beforeAll(async () => {
     ({ services: s, drop } = await freshServices());
@@ -78,18 +73,10 @@ describe('mailings routes', () => {
       title: '受診票（券）',
       template: 'mailings-test.ticket',
     });
-    const permissionLabels: Record<string, string> = permissions;
-    app = await createHttpApp({
-      auth: s.auth,
-      audit: s.audit,
-      permissionLabel: (p) => permissionLabels[p],
-      secureCookies: false,
-      logLevel: 'silent',
+    app = await routesApp(s, (a) => {
+      registerJobRoutes(a, { jobs: s.jobs });
+      registerMailingRoutes(a, { mailings });
     });
-    registerAuthRoutes(app, { auth: s.auth, audit: s.audit, secureCookies: false, permissionLabels });
-    registerJobRoutes(app, { jobs: s.jobs });
-    registerMailingRoutes(app, { mailings });
-    await app.ready();
 
     await applyRecords(
       s.database,
@@ -112,31 +99,8 @@ describe('mailings routes', () => {
     );
     mailingId = m.id;
 
-    const login = async (loginId: string, roleCode: string): Promise<Call> => {
-      await s.auth.createUser({
-        loginId,
-        displayName: `${loginId} 氏名`,
-        roleCode,
-        password,
-        mustChangePassword: false,
-      });
-      const res = await app.inject({
-        method: 'POST',
-        url: '/api/auth/login',
-        payload: { loginId, password },
-      });
-      const cookie = String(res.headers['set-cookie']).split(';')[0]!;
-      const csrf = res.json().user.csrfToken as string;
-      return (o) =>
-        app.inject({
-          method: (o.method ?? 'GET') as 'GET',
-          url: o.url,
-          payload: o.payload as object,
-          headers: { cookie, 'x-csrf-token': csrf },
-        });
-    };
-    clerk = await login('clerk1', 'clerk');
-    viewer = await login('viewer1', 'viewer');
+    clerk = await signedIn(app, s, 'clerk1', 'clerk');
+    viewer = await signedIn(app, s, 'viewer1', 'viewer');
   });
   afterAll(async () => {
     await app.close();

@@ -143,8 +143,14 @@ export const destinationKindOf = (destination?: DestinationLike | null): Destina
   destination && destination.kind in destinationKinds ? (destination.kind as DestinationKind) : 'resident';
 
 /** 支援措置対象者 on a screen or a preview: the address replaced by the hidden text. */
-export function maskRecipient(r: Recipient): Recipient {
-  return { ...r, postalCode: '', address: hiddenAddressText, addressExtra: '' };
+export const maskRecipient = (r: Recipient): Recipient => maskRecord(r, true);
+
+/** 「（支援措置のため非表示）」 in place of a 支援措置対象者's (`hidden`) address in any record with one. */
+export function maskRecord<T extends { postalCode: string; address: string; addressExtra: string }>(
+  r: T,
+  hidden: boolean,
+): T {
+  return hidden ? { ...r, postalCode: '', address: hiddenAddressText, addressExtra: '' } : r;
 }
 
 /** File name of a generated PDF part: 受診票（券）_令和8年6月1日_0001-1000.pdf */

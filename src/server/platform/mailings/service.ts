@@ -3,6 +3,7 @@ import { isValidDate } from '../calendar/index.ts';
 import { badRequest } from '../errors/app-error.ts';
 import { mailingsChecks } from './checks.ts';
 import { auditIds, batchSize, checkJobKind, type MailingsDeps, mailingsContext } from './context.ts';
+import { mailingsDestinations } from './destinations.ts';
 import { mailingsPrinting } from './printing.ts';
 import type { DestinationRow, ItemListRow, MailingRow } from './repository.ts';
 import { type DestinationLike, hiddenAddressText, isManualPullOut, recipientFor } from './rules.ts';
@@ -24,7 +25,7 @@ export {
   printJobKind,
   type Renderer,
 } from './context.ts';
-export type { DestinationView, SaveDestinationInput } from './send-records.ts';
+export type { DestinationView, SaveDestinationInput } from './destinations.ts';
 
 export type CreateMailingInput = {
   purpose: string;
@@ -78,6 +79,7 @@ export function mailingsService(deps: MailingsDeps) {
   const printing = mailingsPrinting(core);
   const checks = mailingsChecks(core);
   const sendRecords = mailingsSendRecords(core);
+  const destinations = mailingsDestinations(core);
 
   function itemView(
     m: MailingRow,
@@ -268,9 +270,13 @@ export function mailingsService(deps: MailingsDeps) {
 
     ...printing,
 
-    // ---- 送付情報・返戻・送付先 (send-records.ts) ------------------------------------------------------
+    // ---- 送付情報・返戻 (send-records.ts) -------------------------------------------------------------
 
     ...sendRecords,
+
+    // ---- 送付先 (destinations.ts) ---------------------------------------------------------------------
+
+    ...destinations,
   };
 }
 

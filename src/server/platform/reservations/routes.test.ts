@@ -1,14 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Services } from '../../app.ts';
 import { addResidents } from '../../modules/adult-health/test-residents.ts';
-import { permissions } from '../../permissions.ts';
 import { freshServices } from '../../test/database.ts';
-import { registerAuthRoutes } from '../auth/routes.ts';
+import { type Caller, routesApp, signedIn } from '../../test/http.ts';
 import { fiscalYearOf, today } from '../calendar/index.ts';
-import { createHttpApp, type ZApp } from '../http/app.ts';
+import type { ZApp } from '../http/app.ts';
 import { registerReservationRoutes } from './routes.ts';
 
-const password = 'test-pass-2026';
 /** next 年度: the session is always ahead */
 const fy = fiscalYearOf(today()) + 1;
 
@@ -19,47 +17,17 @@ describe('reservations routes', () => {
   let drop: () => Promise<void>;
   let people: number[];
   let sessionId: number;
-  const login: Record<string, { cookie: string; csrf: string }> = {};
+  const callers: Record<string, Caller> = {};
 
   const call = (role: string, method: string, url: string, payload?: unknown) =>
-    app.inject({
-      method: method as 'GET',
-      url,
-      payload: payload as object,
-      headers: { cookie: login[role]!.cookie, 'x-csrf-token': login[role]!.csrf },
-    });
+    callers[role]!({ method, url, payload });
 
   beforeAll(async () => {
     ({ services: s, drop } = await freshServices());
-    const labels: Record<string, string> = permissions;
-    app = await createHttpApp({
-      auth: s.auth,
-      audit: s.audit,
-      permissionLabel: (p) => labels[p],
-      secureCookies: false,
-      logLevel: 'silent',
-    });
-    registerAuthRoutes(app, { auth: s.auth, audit: s.audit, secureCookies: false, permissionLabels: labels });
     s.reservations.registerPurpose({ code: 'test.class', label: '健康教室' });
-    registerReservationRoutes(app, { reservations: s.reservations });
-    await app.ready();
+    app = await routesApp(s, (a) => registerReservationRoutes(a, { reservations: s.reservations }));
     for (const role of ['admin', 'clerk', 'viewer', 'auditor']) {
-      await s.auth.createUser({
-        loginId: `r_${role}`,
-        displayName: role,
-        roleCode: role,
-        password,
-        mustChangePassword: false,
-      });
-      const res = await app.inject({
-        method: 'POST',
-        url: '/api/auth/login',
-        payload: { loginId: `r_${role}`, password },
-      });
-      login[role] = {
-        cookie: String(res.headers['set-cookie']).split(';')[0]!,
-        csrf: res.json().user.csrfToken,
-      };
+      callers[role] = await signedIn(app, s, `r_${role}`, role);
     }
     const ids = await addResidents(
       s,

@@ -1,26 +1,16 @@
-import { Alert, Button, Group, Kbd, Paper, Radio, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Group, Paper, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, type KeyboardEvent, useEffect, useRef, useState } from 'react';
 import { today } from '../../../server/platform/calendar/date-age.ts';
-import {
-  type AdultSession,
-  adultKeys,
-  fetchPreference,
-  findByAtenaNo,
-  type PreferenceRow,
-  type ProgramCode,
-} from '../../lib/adult-api.ts';
+import { type AdultSession, adultKeys, type PreferenceRow, type ProgramCode } from '../../lib/adult-api.ts';
 import { ApiError, api } from '../../lib/api.ts';
 import { DateField } from '../DateField.tsx';
 import { ErrorAlert } from '../ErrorAlert.tsx';
+import { PreferenceChannelField } from './PreferenceChannelField.tsx';
 import { type Conflict, PreferenceConflict } from './PreferenceConflict.tsx';
 import { PreferenceGroupField } from './PreferenceGroupField.tsx';
-import { type Person, PreferencePerson } from './PreferencePerson.tsx';
-import { PreferencePrograms, usePreferenceKeys } from './PreferencePrograms.tsx';
-
-/** The 受付方法 staff choose when typing an answer (CSV/XML are set by the import). */
-const entryChannels = ['paper', 'phone', 'counter'] as const;
-const channelShort: Record<string, string> = { paper: '紙', phone: '電話', counter: '窓口' };
+import { findAnswerOf, type Person, PreferencePerson, toHalfDigits } from './PreferencePerson.tsx';
+import { PreferenceKeysHint, PreferencePrograms, usePreferenceKeys } from './PreferencePrograms.tsx';
 
 /** A row of the answers table to edit (nonce: the same row can be chosen twice). */
 export type EditRequest = { row: PreferenceRow; nonce: number };
@@ -34,9 +24,6 @@ type Props = {
   editRequest: EditRequest | null;
   canEdit: boolean;
 };
-
-const toHalfDigits = (s: string) =>
-  s.trim().replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
 
 /**
  * 受診希望の登録 (F02-01 step 7), keyboard first: 宛名番号 + Enter finds the person (and their answer of the
@@ -136,18 +123,14 @@ export function PreferenceForm({ fiscalYear, programs, sessions, channels, editR
     setLooking(true);
     setLookupMessage(null);
     try {
-      const r = await findByAtenaNo(no);
-      if (!r) {
+      const found = await findAnswerOf(fiscalYear, no);
+      if (!found) {
         setPerson(null);
         setExisting(null);
         setLookupMessage(`宛名番号 ${no} の方は見つかりません。番号を確かめてください。`);
         return;
       }
-      const pref = await fetchPreference(fiscalYear, r.id);
-      const row: PreferenceRow | null = pref
-        ? { ...pref, atenaNo: r.atenaNo, name: r.name, nameKana: r.nameKana, birthDate: r.birthDate }
-        : null;
-      load(r, row);
+      load(found.person, found.row);
       focusFirstProgram();
     } catch (e) {
       setPerson(null);
@@ -290,10 +273,7 @@ export function PreferenceForm({ fiscalYear, programs, sessions, channels, editR
             <Text fw={700} id="pref-form-title">
               受診希望の入力
             </Text>
-            <Text size="xs" c="dimmed">
-              宛名番号 <Kbd>Enter</Kbd> → 数字キー <Kbd>1</Kbd>〜<Kbd>9</Kbd> で検診 → <Kbd>Enter</Kbd>{' '}
-              で次の項目 → 備考で <Kbd>Enter</Kbd>（どこでも <Kbd>Ctrl</Kbd>+<Kbd>Enter</Kbd>）で登録
-            </Text>
+            <PreferenceKeysHint />
           </Group>
           {!canEdit && (
             <Alert color="gray" variant="light">
@@ -337,16 +317,12 @@ export function PreferenceForm({ fiscalYear, programs, sessions, channels, editR
           />
 
           <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="sm">
-            <Radio.Group label="受付方法" value={channel} onChange={setChannel} error={fieldErrors.channel}>
-              <Group gap="sm" mt={6}>
-                {entryChannels.map((c) => (
-                  <Radio key={c} value={c} label={channelShort[c]} name="pref-channel" title={channels[c]} />
-                ))}
-                {!entryChannels.includes(channel as (typeof entryChannels)[number]) && (
-                  <Radio value={channel} label={channels[channel] ?? channel} name="pref-channel" />
-                )}
-              </Group>
-            </Radio.Group>
+            <PreferenceChannelField
+              value={channel}
+              onChange={setChannel}
+              channels={channels}
+              error={fieldErrors.channel}
+            />
             <PreferenceGroupField
               wantsGroup={wantsGroup}
               sessionId={sessionId}

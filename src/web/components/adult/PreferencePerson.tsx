@@ -1,12 +1,35 @@
 import { Badge, Box, Group, Text } from '@mantine/core';
 import { Link } from 'react-router';
-import { defaultFiscalYearEndAge } from '../../lib/adult-api.ts';
+import {
+  defaultFiscalYearEndAge,
+  fetchPreference,
+  findByAtenaNo,
+  type PreferenceRow,
+} from '../../lib/adult-api.ts';
 import type { Resident } from '../../lib/types.ts';
 import { ageOn, formatWarekiWithYear } from '../../lib/wareki.ts';
 import { StatusBadges } from '../StatusBadges.tsx';
 
 export type Person = Pick<Resident, 'id' | 'atenaNo' | 'name' | 'nameKana' | 'birthDate'> &
   Partial<Pick<Resident, 'status' | 'supportMeasure'>>;
+
+/** 宛名番号 as typed: trimmed, 全角 digits made half-width. */
+export const toHalfDigits = (s: string) =>
+  s.trim().replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
+
+/** The person with 宛名番号 `no` and their answer of 年度 fy (row: null when none yet); null when nobody has it. */
+export async function findAnswerOf(
+  fy: number,
+  no: string,
+): Promise<{ person: Person; row: PreferenceRow | null } | null> {
+  const r = await findByAtenaNo(no);
+  if (!r) return null;
+  const pref = await fetchPreference(fy, r.id);
+  const row: PreferenceRow | null = pref
+    ? { ...pref, atenaNo: r.atenaNo, name: r.name, nameKana: r.nameKana, birthDate: r.birthDate }
+    : null;
+  return { person: r, row };
+}
 
 /** Who the answer is for (氏名, カナ, 生年月日, 年齢, 状態) and whether it is new or an edit. */
 export function PreferencePerson({

@@ -1,4 +1,4 @@
-import { Checkbox, Group, Kbd } from '@mantine/core';
+import { Checkbox, Group, Kbd, Text } from '@mantine/core';
 import type { KeyboardEvent, RefObject } from 'react';
 import type { ProgramCode } from '../../lib/adult-api.ts';
 import { useEnterToNext } from '../../lib/useEnterToNext.ts';
@@ -95,4 +95,14 @@ export function usePreferenceKeys(
     }
     onEnter(e);
   };
+}
+
+/** The keys of usePreferenceKeys, as the form's header tells them. */
+export function PreferenceKeysHint() {
+  return (
+    <Text size="xs" c="dimmed">
+      宛名番号 <Kbd>Enter</Kbd> → 数字キー <Kbd>1</Kbd>〜<Kbd>9</Kbd> で検診 → <Kbd>Enter</Kbd> で次の項目 →
+      備考で <Kbd>Enter</Kbd>（どこでも <Kbd>Ctrl</Kbd>+<Kbd>Enter</Kbd>）で登録
+    </Text>
+  );
 }

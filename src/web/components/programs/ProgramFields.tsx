@@ -11,10 +11,8 @@ import {
   TextInput,
 } from '@mantine/core';
 import type { ReactNode } from 'react';
+import { NumberField } from '../NumberField.tsx';
 import { type IntervalChoice, intervalChoices, type MethodForm } from './settings-form.ts';
-
-/** Numeric text inputs: the phone keypad on tablets, no browser autocomplete. */
-export const numeric = { inputMode: 'numeric' as const, autoComplete: 'off' };
 
 export function Section({ title, children }: { title: string; children: ReactNode }) {
   return (
@@ -60,16 +58,14 @@ export function IntervalInput({
         data={[...(withProgram ? [{ value: 'program', label: '事業と同じ' }] : []), ...intervalChoices]}
       />
       {choice === 'years' && (
-        <TextInput
+        <NumberField
           label="何年に1回"
           name={`${name}Years`}
           description="例: 2（前年度に受診した方は対象外）"
-          rightSection="年"
+          unit="年"
           value={years}
-          onChange={(e) => onYears(e.currentTarget.value)}
+          onChange={onYears}
           error={yearsError}
-          inputWrapperOrder={['label', 'input', 'description', 'error']}
-          {...numeric}
         />
       )}
     </SimpleGrid>
@@ -129,49 +125,41 @@ export function MethodEditor({ index: i, method: m, err, canEdit, onChange, onRe
             inputWrapperOrder={['label', 'input', 'description', 'error']}
             autoComplete="off"
           />
-          <TextInput
+          <NumberField
             label="自己負担金"
             name={`${p}.fee`}
             description="無料は0、未設定は空欄"
-            rightSection="円"
+            unit="円"
             value={m.fee}
-            onChange={(e) => onChange({ fee: e.currentTarget.value })}
+            onChange={(v) => onChange({ fee: v })}
             error={err(`${p}.fee`)}
-            inputWrapperOrder={['label', 'input', 'description', 'error']}
-            {...numeric}
           />
-          <TextInput
+          <NumberField
             label="追跡検査までの年数"
             name={`${p}.followUpYears`}
             description="HPV陽性・細胞診陰性の方（空欄 = なし）"
-            rightSection="年"
+            unit="年"
             value={m.followUpYears}
-            onChange={(e) => onChange({ followUpYears: e.currentTarget.value })}
+            onChange={(v) => onChange({ followUpYears: v })}
             error={err(`${p}.followUpYears`)}
-            inputWrapperOrder={['label', 'input', 'description', 'error']}
-            {...numeric}
           />
-          <TextInput
+          <NumberField
             label="対象年齢（下限）"
             name={`${p}.ageMin`}
             description="空欄 = 事業と同じ"
-            rightSection="歳"
+            unit="歳"
             value={m.ageMin}
-            onChange={(e) => onChange({ ageMin: e.currentTarget.value })}
+            onChange={(v) => onChange({ ageMin: v })}
             error={err(`${p}.ageMin`)}
-            inputWrapperOrder={['label', 'input', 'description', 'error']}
-            {...numeric}
           />
-          <TextInput
+          <NumberField
             label="対象年齢（上限）"
             name={`${p}.ageMax`}
             description="空欄 = 事業と同じ"
-            rightSection="歳"
+            unit="歳"
             value={m.ageMax}
-            onChange={(e) => onChange({ ageMax: e.currentTarget.value })}
+            onChange={(v) => onChange({ ageMax: v })}
             error={err(`${p}.ageMax`)}
-            inputWrapperOrder={['label', 'input', 'description', 'error']}
-            {...numeric}
           />
         </SimpleGrid>
         <IntervalInput

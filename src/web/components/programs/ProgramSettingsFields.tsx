@@ -14,7 +14,8 @@ import {
 import { cohortLabels, couponBasisLabels, deliveryLabels } from '../../../server/modules/programs/labels.ts';
 import { type FeeExemptionKind, feeExemptionKinds } from '../../../server/modules/programs/types.ts';
 import { DateField } from '../DateField.tsx';
-import { IntervalInput, MethodEditor, numeric, Section } from './ProgramFields.tsx';
+import { NumberField } from '../NumberField.tsx';
+import { IntervalInput, MethodEditor, Section } from './ProgramFields.tsx';
 import { emptyMethod, type IntervalChoice, type MethodForm, type SettingsForm } from './settings-form.ts';
 
 const sexChoices = [
@@ -87,25 +88,22 @@ export function ProgramSettingsFields({ fy, form, canEdit, err, set, setMethod }
           </Group>
         </Radio.Group>
         <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
-          <TextInput
+          <NumberField
             label="対象年齢（下限）"
             name="ageMin"
-            rightSection="歳"
+            unit="歳"
             value={form.ageMin}
-            onChange={(e) => set('ageMin', e.currentTarget.value)}
+            onChange={(v) => set('ageMin', v)}
             error={err('ageMin')}
-            {...numeric}
           />
-          <TextInput
+          <NumberField
             label="対象年齢（上限）"
             name="ageMax"
             description="上限なしは空欄"
-            rightSection="歳"
+            unit="歳"
             value={form.ageMax}
-            onChange={(e) => set('ageMax', e.currentTarget.value)}
+            onChange={(v) => set('ageMax', v)}
             error={err('ageMax')}
-            inputWrapperOrder={['label', 'input', 'description', 'error']}
-            {...numeric}
           />
           <TextInput
             label="節目年齢"
@@ -133,23 +131,21 @@ export function ProgramSettingsFields({ fy, form, canEdit, err, set, setMethod }
               { value: '0', label: `年度の始まる年（${fy}年）` },
             ]}
           />
-          <TextInput
+          <NumberField
             label="月"
             name="refMonth"
-            rightSection="月"
+            unit="月"
             value={form.refMonth}
-            onChange={(e) => set('refMonth', e.currentTarget.value)}
+            onChange={(v) => set('refMonth', v)}
             error={err('referenceDate.month')}
-            {...numeric}
           />
-          <TextInput
+          <NumberField
             label="日"
             name="refDay"
-            rightSection="日"
+            unit="日"
             value={form.refDay}
-            onChange={(e) => set('refDay', e.currentTarget.value)}
+            onChange={(v) => set('refDay', v)}
             error={err('referenceDate.day')}
-            {...numeric}
           />
         </SimpleGrid>
         <Radio.Group
@@ -215,16 +211,14 @@ export function ProgramSettingsFields({ fy, form, canEdit, err, set, setMethod }
           </Group>
         )}
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-          <TextInput
+          <NumberField
             label="事業共通の自己負担金"
             name="programFee"
             description="検査方法ごとの金額が無いときに使います（無料は0、未設定は空欄）"
-            rightSection="円"
+            unit="円"
             value={form.programFee}
-            onChange={(e) => set('programFee', e.currentTarget.value)}
+            onChange={(v) => set('programFee', v)}
             error={err('programFee')}
-            inputWrapperOrder={['label', 'input', 'description', 'error']}
-            {...numeric}
           />
         </SimpleGrid>
         <Textarea

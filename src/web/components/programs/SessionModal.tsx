@@ -36,6 +36,7 @@ import { AppModal } from '../AppModal.tsx';
 import { ConflictCurrent } from '../ConflictCurrent.tsx';
 import { DateField } from '../DateField.tsx';
 import { ErrorAlert } from '../ErrorAlert.tsx';
+import { NumberField } from '../NumberField.tsx';
 import { SlotsField } from './SlotsField.tsx';
 
 export const programNames = (list: string[]) =>
@@ -203,16 +204,14 @@ export function SessionModal({ fy, session, programs, canEdit, onClose }: ModalP
               nothingFoundMessage="該当する会場がありません（「会場」タブで登録してください）"
               readOnly={!canEdit}
             />
-            <TextInput
+            <NumberField
               label="定員"
               name="capacity"
-              rightSection="人"
-              inputMode="numeric"
+              unit="人"
               value={String(v.capacity)}
-              onChange={(e) => set('capacity', e.currentTarget.value)}
+              onChange={(x) => set('capacity', x)}
               error={fieldErrors.capacity}
               readOnly={!canEdit}
-              autoComplete="off"
             />
           </SimpleGrid>
           <Checkbox.Group

@@ -1,4 +1,4 @@
-import { Badge, Button, Group, Loader, NativeSelect, Stack, Table, Text } from '@mantine/core';
+import { Button, Group, Loader, NativeSelect, Stack, Table, Text } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
@@ -16,14 +16,18 @@ import {
 import { useSave } from '../../lib/useSave.ts';
 import { formatWareki } from '../../lib/wareki.ts';
 import { ErrorAlert } from '../ErrorAlert.tsx';
+import {
+  SessionDateCell,
+  SessionStatusBadge,
+  SessionTable,
+  SessionTimeCell,
+} from '../reservations/SessionTable.tsx';
 import { ConfirmModal } from './ConfirmModal.tsx';
 import { programNames, SessionModal } from './SessionModal.tsx';
 
 const weekdays = '日月火水木金土';
 /** '2026-06-10' → '令和8年6月10日（水）' */
 export const sessionDateLabel = (d: string) => `${formatWareki(d)}（${weekdays[dayOfWeek(d)]}）`;
-
-const statusColor = { open: 'teal.9', closed: 'gray.8', cancelled: 'red.9' } as const;
 
 /** 事業マスタ › 集団検診日程: the group sessions of the 年度 with 締切日, 状態, 時間枠 and the bookings counted. */
 export function SessionsTab({ fy, canEdit }: { fy: number; canEdit: boolean }) {
@@ -94,108 +98,83 @@ export function SessionsTab({ fy, canEdit }: { fy: number; canEdit: boolean }) {
           <Text size="sm" role="status">
             {fiscalYearShortLabel(fy)} {formatCount(sessions.data.sessions.length)}件
           </Text>
-          <Table.ScrollContainer minWidth={800}>
-            <Table
-              striped
-              highlightOnHover
-              withTableBorder
-              verticalSpacing={4}
-              fz="sm"
-              aria-label="集団検診日程の一覧"
-            >
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>実施日</Table.Th>
-                  <Table.Th>時間</Table.Th>
-                  <Table.Th>会場</Table.Th>
-                  <Table.Th>検診</Table.Th>
-                  <Table.Th>状態</Table.Th>
-                  <Table.Th ta="right">予約 / 定員</Table.Th>
-                  <Table.Th>備考</Table.Th>
-                  <Table.Th>操作</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {sessions.data.sessions.map((s) => (
-                  <Table.Tr key={s.id}>
-                    <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                      {sessionDateLabel(s.sessionDate)}
-                      {s.holidayName && (
-                        <Badge ml={4} color="red.9" variant="outline" size="sm">
-                          祝日（{s.holidayName}）
-                        </Badge>
-                      )}
-                    </Table.Td>
-                    <Table.Td>
-                      {s.startTime}〜{s.endTime}
-                      {s.slots.length > 0 && (
-                        <Text span size="xs" c="dimmed" ml={4}>
-                          時間枠{s.slots.length}
-                        </Text>
-                      )}
-                    </Table.Td>
-                    <Table.Td>{s.venueName}</Table.Td>
-                    <Table.Td>{programNames(s.programs)}</Table.Td>
-                    <Table.Td>
-                      <Badge color={statusColor[s.status]} variant="dot" radius="sm">
-                        {s.statusLabel}
-                      </Badge>
-                    </Table.Td>
-                    <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
-                      {formatCount(s.booked)} / {formatCount(s.capacity)}人
-                    </Table.Td>
-                    <Table.Td>{s.note}</Table.Td>
-                    <Table.Td>
-                      <Group gap={4} wrap="nowrap">
-                        <Button
-                          size="compact-xs"
-                          variant="light"
-                          onClick={() => setEditing(s)}
-                          aria-label={`${s.sessionDate} ${s.venueName}を${canEdit ? '編集' : '表示'}`}
-                        >
-                          {canEdit ? '編集' : '表示'}
-                        </Button>
-                        {can('reservations.view') && (
-                          <Button
-                            component={Link}
-                            to={`/reservations/sessions/${s.id}`}
-                            size="compact-xs"
-                            variant="light"
-                            aria-label={`${s.sessionDate} ${s.venueName}の予約・受付`}
-                          >
-                            予約・受付
-                          </Button>
-                        )}
-                        {canEdit && (
-                          <Button
-                            size="compact-xs"
-                            variant="subtle"
-                            color="red"
-                            onClick={() => {
-                              del.setError(null);
-                              setDeleting(s);
-                            }}
-                            aria-label={`${s.sessionDate} ${s.venueName}を削除`}
-                          >
-                            削除
-                          </Button>
-                        )}
-                      </Group>
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-                {sessions.data.sessions.length === 0 && (
-                  <Table.Tr>
-                    <Table.Td colSpan={8}>
-                      <Text size="sm" c="dimmed">
-                        日程はありません。
-                      </Text>
-                    </Table.Td>
-                  </Table.Tr>
-                )}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+          <SessionTable
+            label="集団検診日程の一覧"
+            minWidth={800}
+            columns={[
+              '実施日',
+              '時間',
+              '会場',
+              '検診',
+              '状態',
+              { label: '予約 / 定員', ta: 'right' },
+              '備考',
+              '操作',
+            ]}
+            sessions={sessions.data.sessions}
+            cells={(s) => (
+              <>
+                <SessionDateCell
+                  date={sessionDateLabel(s.sessionDate)}
+                  holiday={s.holidayName && `祝日（${s.holidayName}）`}
+                />
+                <SessionTimeCell startTime={s.startTime} endTime={s.endTime}>
+                  {s.slots.length > 0 && (
+                    <Text span size="xs" c="dimmed" ml={4}>
+                      時間枠{s.slots.length}
+                    </Text>
+                  )}
+                </SessionTimeCell>
+                <Table.Td>{s.venueName}</Table.Td>
+                <Table.Td>{programNames(s.programs)}</Table.Td>
+                <Table.Td>
+                  <SessionStatusBadge status={s.status} label={s.statusLabel} />
+                </Table.Td>
+                <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
+                  {formatCount(s.booked)} / {formatCount(s.capacity)}人
+                </Table.Td>
+                <Table.Td>{s.note}</Table.Td>
+                <Table.Td>
+                  <Group gap={4} wrap="nowrap">
+                    <Button
+                      size="compact-xs"
+                      variant="light"
+                      onClick={() => setEditing(s)}
+                      aria-label={`${s.sessionDate} ${s.venueName}を${canEdit ? '編集' : '表示'}`}
+                    >
+                      {canEdit ? '編集' : '表示'}
+                    </Button>
+                    {can('reservations.view') && (
+                      <Button
+                        component={Link}
+                        to={`/reservations/sessions/${s.id}`}
+                        size="compact-xs"
+                        variant="light"
+                        aria-label={`${s.sessionDate} ${s.venueName}の予約・受付`}
+                      >
+                        予約・受付
+                      </Button>
+                    )}
+                    {canEdit && (
+                      <Button
+                        size="compact-xs"
+                        variant="subtle"
+                        color="red"
+                        onClick={() => {
+                          del.setError(null);
+                          setDeleting(s);
+                        }}
+                        aria-label={`${s.sessionDate} ${s.venueName}を削除`}
+                      >
+                        削除
+                      </Button>
+                    )}
+                  </Group>
+                </Table.Td>
+              </>
+            )}
+            empty="日程はありません。"
+          />
         </>
       )}
       {editing && (

@@ -1,5 +1,6 @@
 import { Button, Group, Stack, Text, TextInput } from '@mantine/core';
 import type { SlotValues } from '../../lib/programs-api.ts';
+import { NumberField } from '../NumberField.tsx';
 
 type Props = {
   value: SlotValues[];
@@ -47,16 +48,14 @@ export function SlotsField({ value, onChange, errors, readOnly }: Props) {
             readOnly={readOnly}
             autoComplete="off"
           />
-          <TextInput
+          <NumberField
             aria-label={`時間枠${i + 1}の定員`}
-            rightSection="人"
-            inputMode="numeric"
+            unit="人"
             w={90}
             value={String(s.capacity)}
-            onChange={(e) => set(i, 'capacity', e.currentTarget.value)}
+            onChange={(v) => set(i, 'capacity', v)}
             error={errors[`slots.${i}`]}
             readOnly={readOnly}
-            autoComplete="off"
             style={{ flex: errors[`slots.${i}`] ? 1 : undefined }}
           />
           {!readOnly && (
