@@ -4,6 +4,7 @@ import {
   adultHealthMailings,
   allocationService,
   applicationsService,
+  detailedExamsService,
   eApplicationImportService,
   eApplicationJobKind,
   extractJobKind,
@@ -12,10 +13,19 @@ import {
   preferencesService,
   registerAdultHealthRoutes,
   registerApplicationRoutes,
+  registerDetailedExamRoutes,
   registerEApplicationRoutes,
+  registerReminderRoutes,
+  registerResultNoticeRoutes,
   registerResultRoutes,
+  reminderJobKind,
   residentScreeningService,
+  resultNoticeJobKind,
+  resultNoticesService,
+  resultsImportKind,
+  resultsImportTarget,
   resultsService,
+  screeningRemindersService,
   targetListsService,
 } from './modules/adult-health/index.ts';
 import { programsService, registerProgramRoutes } from './modules/programs/index.ts';
@@ -38,6 +48,7 @@ import { createSecretBox, type SecretBox } from './platform/crypto/secret-box.ts
 import type { Database } from './platform/db/connect.ts';
 import { fileStore } from './platform/files/store.ts';
 import { createHttpApp } from './platform/http/app.ts';
+import { importEngine, registerImportRoutes } from './platform/imports/index.ts';
 import { registerJobRoutes } from './platform/jobs/routes.ts';
 import { jobRunner } from './platform/jobs/runner.ts';
 import { registerMailingRoutes } from './platform/mailings/routes.ts';
@@ -61,6 +72,7 @@ export function createServices(
   const files = fileStore(db);
   const jobs = jobRunner(db, { log: (m, e) => console.error(m, e) });
   const settings = settingsService(db);
+  const imports = importEngine({ database, files, jobs, audit });
   const residents = residentsService({ database, audit, sealer });
   jobs.register(importJobKind, residentsImportHandler({ database, files, audit, sealer }));
   const mailings = mailingsService({
@@ -77,6 +89,7 @@ export function createServices(
   const reservations = reservationsService({ database, audit, sender: () => settings.sender() });
   const programs = programsService({ db, audit, reservations });
   const programSettings = (fy: number) => programs.settingsForYear(fy);
+  imports.register(resultsImportTarget());
   const screening = residentScreeningService({ database, audit, programSettings });
   const preferences = preferencesService({ database, audit, reservations });
   const adult = {
@@ -92,6 +105,9 @@ export function createServices(
       sessions: (fy) => preferences.sessionsOf(fy),
     }),
     results: resultsService({ database, audit, programSettings, reservations }),
+    detailedExams: detailedExamsService({ database, audit }),
+    notices: resultNoticesService({ database, audit, jobs, mailings, programSettings }),
+    reminders: screeningRemindersService({ database, audit, jobs, mailings }),
     applications: applicationsService({
       database,
       audit,
@@ -111,6 +127,8 @@ export function createServices(
   jobs.register(eApplicationJobKind, (ctx) => eApplications.run(ctx));
   jobs.register(extractJobKind, (ctx) => adult.lists.runExtraction(ctx));
   jobs.register(mailingJobKind, (ctx) => adult.mailings.runMailingJob(ctx));
+  jobs.register(resultNoticeJobKind, (ctx) => adult.notices.runMailingJob(ctx));
+  jobs.register(reminderJobKind, (ctx) => adult.reminders.runMailingJob(ctx));
   return {
     database,
     db,
@@ -119,6 +137,7 @@ export function createServices(
     auth,
     files,
     jobs,
+    imports,
     settings,
     residents,
     programs,
@@ -173,6 +192,18 @@ export async function createHttp(
   registerApplicationRoutes(app, { applications: s.adult.applications });
   registerEApplicationRoutes(app, { eApplications: s.adult.eApplications, files: s.files });
   registerResultRoutes(app, { results: s.adult.results });
+  registerDetailedExamRoutes(app, { detailedExams: s.adult.detailedExams });
+  registerResultNoticeRoutes(app, { notices: s.adult.notices });
+  registerReminderRoutes(app, { reminders: s.adult.reminders });
+  registerImportRoutes(app, {
+    imports: s.imports,
+    files: s.files,
+    base: '/api/adult/results/imports',
+    kind: resultsImportKind,
+    view: 'adult.view',
+    edit: 'adult.edit',
+    screen: '成人保健 検診結果の取込',
+  });
   await app.ready();
   return app;
 }

@@ -3,6 +3,8 @@
  * engine loads this module by URL (also inside its worker threads), so it must stay free of side effects.
  */
 import { surveyTemplate, ticketTemplate } from './modules/adult-health/documents.ts';
+import { reminderTemplate } from './modules/adult-health/reminder-document.ts';
+import { resultNoticeTemplate } from './modules/adult-health/result-notice-document.ts';
 import type { TemplateRegistry } from './platform/documents/types.ts';
 import { rosterTemplate } from './platform/reservations/roster.ts';
 
@@ -10,6 +12,8 @@ export const templates: TemplateRegistry = {
   [ticketTemplate.code]: ticketTemplate,
   [surveyTemplate.code]: surveyTemplate,
   [rosterTemplate.code]: rosterTemplate,
+  [resultNoticeTemplate.code]: resultNoticeTemplate,
+  [reminderTemplate.code]: reminderTemplate,
 };
 
 export const templatesUrl = new URL(import.meta.url);

@@ -8,6 +8,7 @@ import { AdultHomeScreen } from './screens/AdultHomeScreen.tsx';
 import { ApplicationNewScreen } from './screens/ApplicationNewScreen.tsx';
 import { ApplicationsScreen } from './screens/ApplicationsScreen.tsx';
 import { AuditScreen } from './screens/AuditScreen.tsx';
+import { DetailedExamsScreen } from './screens/DetailedExamsScreen.tsx';
 import { EApplicationsScreen } from './screens/EApplicationsScreen.tsx';
 import { JobsScreen } from './screens/JobsScreen.tsx';
 import { LoginScreen } from './screens/LoginScreen.tsx';
@@ -17,11 +18,14 @@ import { PasswordScreen } from './screens/PasswordScreen.tsx';
 import { PreferencesScreen } from './screens/PreferencesScreen.tsx';
 import { ProgramsScreen } from './screens/ProgramsScreen.tsx';
 import { ReceptionScreen } from './screens/ReceptionScreen.tsx';
+import { RemindersScreen } from './screens/RemindersScreen.tsx';
 import { ReservationsScreen } from './screens/ReservationsScreen.tsx';
 import { ResidentNewScreen } from './screens/ResidentNewScreen.tsx';
 import { ResidentScreen } from './screens/ResidentScreen.tsx';
 import { ResidentSearchScreen } from './screens/ResidentSearchScreen.tsx';
 import { ResultEntryScreen } from './screens/ResultEntryScreen.tsx';
+import { ResultImportScreen } from './screens/ResultImportScreen.tsx';
+import { ResultNoticesScreen } from './screens/ResultNoticesScreen.tsx';
 import { TargetListScreen } from './screens/TargetListScreen.tsx';
 
 function Home() {
@@ -132,10 +136,42 @@ export function App() {
           }
         />
         <Route
+          path="/adult/reminders"
+          element={
+            <RequirePermission permissions={['adult.view']}>
+              <RemindersScreen />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="/adult/results/notices"
+          element={
+            <RequirePermission permissions={['adult.view']}>
+              <ResultNoticesScreen />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="/adult/detailed-exams"
+          element={
+            <RequirePermission permissions={['adult.view']}>
+              <DetailedExamsScreen />
+            </RequirePermission>
+          }
+        />
+        <Route
           path="/adult/results"
           element={
             <RequirePermission permissions={['adult.view']}>
               <ResultEntryScreen />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="/adult/results/imports"
+          element={
+            <RequirePermission permissions={['adult.view']}>
+              <ResultImportScreen />
             </RequirePermission>
           }
         />

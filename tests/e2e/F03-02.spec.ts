@@ -53,7 +53,9 @@ test.afterAll(async () => {
 });
 
 test('受診者の一覧から選び、日程の日付と「集団」が入った結果票に胃がん検診の結果を入れる', async () => {
-  await page.goto(`/adult/results?session=${sessionId}`);
+  await page.goto(`/reservations/sessions/${sessionId}`);
+  await page.getByRole('link', { name: '結果入力' }).click();
+  await expect(page).toHaveURL(new RegExp(`/adult/results\\?session=${sessionId}$`));
   const roster = page.getByRole('table', { name: '受診者の一覧' });
   await expect(roster.getByRole('row')).toHaveCount(3);
   await expect(page.getByRole('region', { name: '集団検診の受診者' }).getByRole('status')).toContainText(

@@ -72,6 +72,18 @@ export function AdultHomeScreen() {
           <Button component={Link} to="/adult/results" variant="light">
             検診結果入力
           </Button>
+          <Button component={Link} to="/adult/results/imports" variant="default">
+            結果の取込（CSV・XML）
+          </Button>
+          <Button component={Link} to="/adult/results/notices" variant="default">
+            結果票の作成
+          </Button>
+          <Button component={Link} to="/adult/reminders" variant="default">
+            未受診者勧奨
+          </Button>
+          <Button component={Link} to="/adult/detailed-exams" variant="default">
+            精密検査の把握
+          </Button>
           {can('reservations.view') && (
             <Button component={Link} to="/reservations" variant="default">
               集団検診の日程・受付

@@ -18,14 +18,15 @@ import { Link } from 'react-router';
 import { AppModal } from '../components/AppModal.tsx';
 import { ApplicationCancelModal } from '../components/adult/ApplicationCancelModal.tsx';
 import { ApplicationIssue } from '../components/adult/ApplicationIssue.tsx';
-import { ApplicationsCsvModal } from '../components/adult/ApplicationsCsvModal.tsx';
 import { FiscalYearSelect } from '../components/adult/FiscalYearSelect.tsx';
+import { CsvDownloadModal } from '../components/CsvDownloadModal.tsx';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { programCodes, programLabels } from '../lib/adult-api.ts';
 import {
   type Application,
   type ApplicationFilter,
   applicationKeys,
+  applicationsCsvUrl,
   fetchApplications,
   useApplicationsMeta,
 } from '../lib/applications-api.ts';
@@ -217,7 +218,13 @@ export function ApplicationsScreen() {
           )}
         </>
       )}
-      {csv && <ApplicationsCsvModal filter={f} onClose={() => setCsv(false)} />}
+      {csv && (
+        <CsvDownloadModal
+          title="申込一覧のCSV出力"
+          url={(encoding) => applicationsCsvUrl(f, encoding)}
+          onClose={() => setCsv(false)}
+        />
+      )}
       {cancelling && <ApplicationCancelModal application={cancelling} onClose={() => setCancelling(null)} />}
       <AppModal opened={issuing !== null} onClose={closeIssue} title="受診票の発行" size="lg">
         {issuing && (

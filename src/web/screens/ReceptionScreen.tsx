@@ -90,6 +90,11 @@ export function ReceptionScreen() {
               </Button>
             </>
           )}
+          {s.purpose === 'adult-health.group' && can('adult.view') && (
+            <Button component={Link} to={`/adult/results?session=${s.id}`} variant="default">
+              結果入力
+            </Button>
+          )}
         </Group>
       </Group>
 

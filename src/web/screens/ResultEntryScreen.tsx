@@ -1,7 +1,7 @@
 import { Button, Group, Loader, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type KeyboardEvent, useEffect, useRef, useState } from 'react';
-import { useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { FiscalYearSelect } from '../components/adult/FiscalYearSelect.tsx';
 import { ResidentPicker } from '../components/adult/ResidentPicker.tsx';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
@@ -112,6 +112,9 @@ export function ResultEntryScreen() {
           検診結果入力
         </Title>
         <FiscalYearSelect value={fy} current={current} onChange={setFy} id="results-fy" />
+        <Button component={Link} to="/adult/results/imports" variant="default" ml="auto">
+          結果の取込（CSV・XML）
+        </Button>
       </Group>
       <Paper withBorder p="sm" component="section" aria-label="受診者">
         <Stack gap="xs">

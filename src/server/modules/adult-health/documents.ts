@@ -23,7 +23,8 @@ export function fiscalYearLabel(fy: number): string {
   return `${formatWareki(`${fy}-04-01`).replace(/4月1日$/, '')}度`;
 }
 
-function header(
+/** A letter's first page: the address in the envelope window, the date, the issuer and the sender. */
+export function letterHeader(
   layout: Layout,
   item: Parameters<DocumentTemplate['render']>[1],
   ctx: Parameters<DocumentTemplate['render']>[2],
@@ -40,7 +41,7 @@ export const ticketTemplate: DocumentTemplate<IssuedTicket> = {
   title: '受診票（券）',
   render(layout, item, ctx) {
     const p = item.payload;
-    header(layout, item, ctx);
+    letterHeader(layout, item, ctx);
     const coupons = p.programs.filter((x) => x.coupon);
     let y = 72;
     y += documentTitle(layout, `${fiscalYearLabel(p.fiscalYear)} 検診 受診票（券）`, y) + 4;
@@ -111,7 +112,7 @@ export const surveyTemplate: DocumentTemplate<SurveyPayload> = {
   title: '希望調査票',
   render(layout, item, ctx) {
     const p = item.payload;
-    header(layout, item, ctx);
+    letterHeader(layout, item, ctx);
     let y = 72;
     y += documentTitle(layout, `${fiscalYearLabel(p.fiscalYear)} 検診 受診希望調査票`, y) + 4;
     y += layout.text(

@@ -2,6 +2,8 @@
 export { type AllocationService, allocationService } from './allocation-service.ts';
 export { registerApplicationRoutes } from './application-routes.ts';
 export { type ApplicationsService, applicationsService } from './applications.ts';
+export { registerDetailedExamRoutes } from './detailed-exam-routes.ts';
+export { type DetailedExamsService, detailedExamsService } from './detailed-exams.ts';
 export {
   type EApplicationImportService,
   eApplicationImportService,
@@ -19,8 +21,12 @@ export {
 } from './mailing.ts';
 export type { SurveyPayload, TicketPayload } from './payloads.ts';
 export { type PreferencesService, preferenceSource, preferencesService } from './preferences.ts';
+export { registerReminderRoutes } from './reminder-routes.ts';
 export { type ResidentScreeningService, residentScreeningService } from './resident-screening.ts';
+export { registerResultNoticeRoutes } from './result-notice-routes.ts';
+export { type ResultNoticesService, resultNoticeJobKind, resultNoticesService } from './result-notices.ts';
 export { type ResultsService, resultsService } from './results.ts';
+export { resultsImportKind, resultsImportTarget } from './results-import.ts';
 export { registerResultRoutes } from './results-routes.ts';
 export { registerAdultHealthRoutes } from './routes.ts';
 export {
@@ -31,4 +37,9 @@ export {
   reasonLabel,
   reasonLabels,
 } from './rules.ts';
+export {
+  reminderJobKind,
+  type ScreeningRemindersService,
+  screeningRemindersService,
+} from './screening-reminders.ts';
 export { extractJobKind, type TargetListsService, targetListsService } from './target-lists.ts';

@@ -17,8 +17,8 @@ export type ResultItem = {
   key: string;
   label: string;
   type: ResultItemType;
-  /** select: code → label, in display order */
-  options?: { code: string; label: string }[];
+  /** select: code → label, in display order; aliases are other spellings files use (+, －) */
+  options?: { code: string; label: string; aliases?: string[] }[];
   unit?: string;
   min?: number;
   max?: number;
@@ -54,8 +54,8 @@ export type ResultDefinition = {
 };
 
 const posNeg = [
-  { code: 'negative', label: '陰性（－）' },
-  { code: 'positive', label: '陽性（＋）' },
+  { code: 'negative', label: '陰性（－）', aliases: ['-', '−', '陰'] },
+  { code: 'positive', label: '陽性（＋）', aliases: ['+', '陽'] },
 ];
 const select = (key: string, label: string, options: ResultItem['options'], more: Partial<ResultItem> = {}) =>
   ({ key, label, type: 'select', options, ...more }) as ResultItem;

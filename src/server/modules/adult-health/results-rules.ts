@@ -41,7 +41,9 @@ export type ResultError = { field: string; message: string };
 
 export type ResultContext = {
   def: ResultDefinition;
-  settings: Pick<ProgramSettings, 'name' | 'referenceDate' | 'cohort'> & { methods: { code: string; name: string }[] };
+  settings: Pick<ProgramSettings, 'name' | 'referenceDate' | 'cohort'> & {
+    methods: { code: string; name: string }[];
+  };
   extras?: ResultItem[];
   person: { birthDate: LocalDate };
   today: LocalDate;
@@ -69,7 +71,13 @@ export function checkItem(
     case 'select': {
       const o = item.options?.find((x) => {
         const label = x.label.normalize('NFKC');
-        return x.code === text || label === text || label.startsWith(`${text} `);
+        return (
+          x.code === text ||
+          label === text ||
+          label.startsWith(`${text} `) ||
+          label.replace(/\(.*\)$/, '') === text ||
+          (x.aliases ?? []).includes(text)
+        );
       });
       if (o) return { value: o.code };
       const list = (item.options ?? []).map((x) => x.label).join('・');

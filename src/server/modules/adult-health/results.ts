@@ -94,9 +94,12 @@ export function resultsService(deps: {
   return {
     /** The programs' item definitions and the 医療機関 in use (code, name, programs) for the entry screen. */
     async meta(fy: number) {
-      const institutions = await database.query<{ id: number; code: string; name: string; programs: string[] }>(
-        'SELECT id, code, name, programs FROM medical_institutions WHERE active ORDER BY code',
-      );
+      const institutions = await database.query<{
+        id: number;
+        code: string;
+        name: string;
+        programs: string[];
+      }>('SELECT id, code, name, programs FROM medical_institutions WHERE active ORDER BY code');
       return {
         fiscalYear: fy,
         programs: await definitions(fy),
@@ -141,7 +144,8 @@ export function resultsService(deps: {
      */
     async sessionRoster(actor: Actor, sessionId: number) {
       const { session, bookings } = await deps.reservations.sessions.detail(actor, sessionId);
-      if (session.purpose !== groupScreeningPurpose) throw badRequest('この日程は集団検診の日程ではありません。');
+      if (session.purpose !== groupScreeningPurpose)
+        throw badRequest('この日程は集団検診の日程ではありません。');
       const people = bookings.filter((b) => b.status === 'booked');
       const fy = fiscalYearOf(session.sessionDate);
       const done = await database.query<{ resident_id: number; program: string; result: string }>(

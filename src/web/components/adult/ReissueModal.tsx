@@ -3,6 +3,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { adultKeys, fiscalYearLabel } from '../../lib/adult-api.ts';
 import { api } from '../../lib/api.ts';
+import { openPdfInTab } from '../../lib/pdf.ts';
 import { useEnterToNext } from '../../lib/useEnterToNext.ts';
 import { useSave } from '../../lib/useSave.ts';
 import { AppModal } from '../AppModal.tsx';
@@ -31,27 +32,12 @@ export function ReissueModal({ residentId, fiscalYear, sendMethods, onClose }: P
       setReasonError('再発行の理由を入力してください（例: 紛失、転入）。');
       return;
     }
-    // open the tab now (inside the click) so that the browser does not block it as a pop-up
-    const tab = window.open('', '_blank');
     void run(async () => {
-      try {
-        const blob = await api.postBlob(`/api/adult/residents/${residentId}/reissue`, {
-          fiscalYear,
-          method,
-          reason,
-        });
-        const url = URL.createObjectURL(new Blob([blob], { type: 'application/pdf' }));
-        if (tab) {
-          tab.opener = null;
-          tab.location.href = url;
-        } else window.open(url, '_blank', 'noopener');
-        setOpened(url);
-        setTimeout(() => URL.revokeObjectURL(url), 10 * 60_000);
-        await queryClient.invalidateQueries({ queryKey: adultKeys.resident(residentId) });
-      } catch (err) {
-        tab?.close();
-        throw err;
-      }
+      const url = await openPdfInTab(() =>
+        api.postBlob(`/api/adult/residents/${residentId}/reissue`, { fiscalYear, method, reason }),
+      );
+      setOpened(url);
+      await queryClient.invalidateQueries({ queryKey: adultKeys.resident(residentId) });
     });
   }
 

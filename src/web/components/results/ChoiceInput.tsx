@@ -57,7 +57,6 @@ export function ChoiceInput({ label, choices, value, onChange, error, required, 
       autoFocus={autoFocus}
       autoComplete="off"
       inputMode={numbered || choices.length < 10 ? 'numeric' : undefined}
-      data-entry=""
       rightSectionWidth={chosen ? Math.min(260, 16 + chosen.label.length * 14) : undefined}
       rightSection={
         chosen ? (

@@ -41,7 +41,6 @@ export function ItemField({ item, value, onChange, error }: Props) {
       required={item.required}
       inputMode={item.type === 'number' ? 'decimal' : undefined}
       autoComplete="off"
-      data-entry=""
     />
   );
 }

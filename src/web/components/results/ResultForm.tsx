@@ -4,7 +4,6 @@ import { resultDefinitions, suggestJudgement } from '../../../server/modules/adu
 import { checkResult } from '../../../server/modules/adult-health/results-rules.ts';
 import type { ProgramCode } from '../../../server/modules/programs/types.ts';
 import { today } from '../../../server/platform/calendar/date-age.ts';
-import { enterToNext } from '../../lib/enter-next.ts';
 import {
   type ProgramDefinition,
   type ResultSheet,
@@ -13,6 +12,7 @@ import {
   resultsApi,
   type ScreeningResult,
 } from '../../lib/results-api.ts';
+import { useEnterToNext } from '../../lib/useEnterToNext.ts';
 import { useSave } from '../../lib/useSave.ts';
 import { formatWareki, parseDateInput } from '../../lib/wareki.ts';
 import { ErrorAlert } from '../ErrorAlert.tsx';
@@ -71,6 +71,7 @@ export function ResultForm(props: Props) {
   const { meta, sheet, program } = props;
   const [v, setV] = useState(() => initial(props));
   const [tried, setTried] = useState(false);
+  const onKeyDown = useEnterToNext();
   const { busy, error, fieldErrors, run } = useSave();
   const def = resultDefinitions[program.code as ProgramCode];
   const institutions = meta.institutions.filter((i) => i.programs.includes(program.code));
@@ -125,120 +126,118 @@ export function ResultForm(props: Props) {
 
   const parsed = parseDateInput(v.screenedOn);
   return (
-    <Stack
-      gap="sm"
-      component="form"
+    <form
       aria-label={`${program.name}の結果`}
-      onKeyDown={(e) => enterToNext(e, save)}
+      noValidate
+      onKeyDown={onKeyDown}
       onSubmit={(e) => {
         e.preventDefault();
         save();
       }}
     >
-      <Group gap="xs">
-        <Text fw={700}>{program.name}</Text>
-        {v.id !== null ? (
-          <Badge variant="light">入力済みの結果を修正</Badge>
-        ) : (
-          <Badge variant="light" color="teal">
-            新規
-          </Badge>
-        )}
-      </Group>
-      <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
-        <TextInput
-          label="受診日"
-          description={
-            parsed.ok ? formatWareki(parsed.date) : '例: R8.6.10 / 2026-06-10 / 0610 ではなく年から'
-          }
-          value={v.screenedOn}
-          onChange={(e) => setV({ ...v, screenedOn: e.currentTarget.value })}
-          error={errorOf('screenedOn')}
-          required
-          autoFocus
-          autoComplete="off"
-          data-entry=""
-        />
-        <ChoiceInput
-          label="受診区分"
-          choices={modeChoices}
-          value={v.mode ?? ''}
-          onChange={(c) => setV({ ...v, mode: c || null })}
-          error={errorOf('mode')}
-        />
-        {v.mode !== 'group' && (
+      <Stack gap="sm">
+        <Group gap="xs">
+          <Text fw={700}>{program.name}</Text>
+          {v.id !== null ? (
+            <Badge variant="light">入力済みの結果を修正</Badge>
+          ) : (
+            <Badge variant="light" color="teal">
+              新規
+            </Badge>
+          )}
+        </Group>
+        <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
           <TextInput
-            label="実施機関（医療機関コード・名称）"
+            label="受診日"
             description={
-              inst
-                ? inst.name
-                : institutions
-                    .slice(0, 3)
-                    .map((i) => `${i.code} ${i.name}`)
-                    .join(' / ')
+              parsed.ok ? formatWareki(parsed.date) : '例: R8.6.10 / 2026-06-10 / 0610 ではなく年から'
             }
-            value={v.institution}
-            onChange={(e) => setV({ ...v, institution: e.currentTarget.value })}
-            error={
-              v.institution.trim() && !inst
-                ? `医療機関「${v.institution}」は${program.name}の実施機関にありません。コードか名称を確かめてください。`
-                : errorOf('institutionId')
-            }
+            value={v.screenedOn}
+            onChange={(e) => setV({ ...v, screenedOn: e.currentTarget.value })}
+            error={errorOf('screenedOn')}
+            required
+            autoFocus
             autoComplete="off"
-            data-entry=""
           />
-        )}
-        {program.methods.length > 1 && (
           <ChoiceInput
-            label="検査方法"
-            choices={program.methods.map((m) => ({ code: m.code, label: m.name }))}
-            value={v.method ?? ''}
-            onChange={(c) => setV({ ...v, method: c || null })}
-            error={errorOf('method')}
+            label="受診区分"
+            choices={modeChoices}
+            value={v.mode ?? ''}
+            onChange={(c) => setV({ ...v, mode: c || null })}
+            error={errorOf('mode')}
+          />
+          {v.mode !== 'group' && (
+            <TextInput
+              label="実施機関（医療機関コード・名称）"
+              description={
+                inst
+                  ? inst.name
+                  : institutions
+                      .slice(0, 3)
+                      .map((i) => `${i.code} ${i.name}`)
+                      .join(' / ')
+              }
+              value={v.institution}
+              onChange={(e) => setV({ ...v, institution: e.currentTarget.value })}
+              error={
+                v.institution.trim() && !inst
+                  ? `医療機関「${v.institution}」は${program.name}の実施機関にありません。コードか名称を確かめてください。`
+                  : errorOf('institutionId')
+              }
+              autoComplete="off"
+            />
+          )}
+          {program.methods.length > 1 && (
+            <ChoiceInput
+              label="検査方法"
+              choices={program.methods.map((m) => ({ code: m.code, label: m.name }))}
+              value={v.method ?? ''}
+              onChange={(c) => setV({ ...v, method: c || null })}
+              error={errorOf('method')}
+              required
+            />
+          )}
+          {items.map((item) => (
+            <ItemField
+              key={item.key}
+              item={item}
+              value={v.items[item.key] ?? ''}
+              onChange={(x) => setItem(item.key, x)}
+              error={errorOf(item.key, `items.${item.key}`)}
+            />
+          ))}
+          <ChoiceInput
+            label="判定"
+            choices={program.judgements.map((j) => ({ code: j.code, label: j.label }))}
+            value={v.result}
+            onChange={(c) => setV({ ...v, result: c })}
+            error={errorOf('result')}
             required
           />
-        )}
-        {items.map((item) => (
-          <ItemField
-            key={item.key}
-            item={item}
-            value={v.items[item.key] ?? ''}
-            onChange={(x) => setItem(item.key, x)}
-            error={errorOf(item.key, `items.${item.key}`)}
+          <TextInput
+            label="備考"
+            value={v.note}
+            onChange={(e) => setV({ ...v, note: e.currentTarget.value })}
+            autoComplete="off"
           />
-        ))}
-        <ChoiceInput
-          label="判定"
-          choices={program.judgements.map((j) => ({ code: j.code, label: j.label }))}
-          value={v.result}
-          onChange={(c) => setV({ ...v, result: c })}
-          error={errorOf('result')}
-          required
-        />
-        <TextInput
-          label="備考"
-          value={v.note}
-          onChange={(e) => setV({ ...v, note: e.currentTarget.value })}
-          autoComplete="off"
-          data-entry=""
-        />
-      </SimpleGrid>
-      {check.ok && check.value.needsDetailed && (
-        <Alert color="orange" variant="light" p="xs">
-          要精検: 保存すると精密検査の把握（精検結果入力・精検未受診者勧奨）の対象になります。
-        </Alert>
-      )}
-      <ErrorAlert error={error} title="保存できません" />
-      <Group>
-        <Button type="submit" loading={busy}>
-          保存（Enter）
-        </Button>
-        {tried && !check.ok && (
-          <Text size="sm" c="red" role="alert">
-            入力に誤りがあります（{check.errors.length}件）。赤い項目を直してください。
-          </Text>
+        </SimpleGrid>
+        {check.ok && check.value.needsDetailed && (
+          <Alert color="orange" variant="light" p="xs">
+            要精検: 保存すると精密検査の把握（精検結果入力・精検未受診者勧奨）の対象になります。
+          </Alert>
         )}
-      </Group>
-    </Stack>
+        <ErrorAlert error={error} title="保存できません" />
+        <Group>
+          <Button type="submit" loading={busy}>
+            保存（Enter）
+          </Button>
+          {tried && !check.ok && (
+            <Text size="sm" c="red" role="alert">
+              入力に誤りがあります（{check.errors.length}件）。赤い項目を直してください。
+            </Text>
+          )}
+        </Group>
+      </Stack>
+    </form>
   );
 }

@@ -1,0 +1,70 @@
+/** 未受診者勧奨 (F03-04) routes: the people to remind, the call list (CSV), the mailing of letters (job). */
+import { z } from 'zod';
+import { fiscalYearOf, today } from '../../platform/calendar/index.ts';
+import { attachment, csvFileName } from '../../platform/csv/export.ts';
+import { actorOf, type ZApp } from '../../platform/http/app.ts';
+import { sendMethods } from '../../platform/mailings/types.ts';
+import { dateInput, fy, program } from './route-schemas.ts';
+import type { ReminderFilter, ScreeningRemindersService } from './screening-reminders.ts';
+
+const filter = z.object({
+  fiscalYear: fy.optional(),
+  program: program.optional(),
+  basis: z.enum(['invited', 'applied', 'both']).default('both'),
+  asOf: dateInput.optional(),
+  notReminded: z
+    .union([z.boolean(), z.enum(['true', 'false'])])
+    .transform((v) => v === true || v === 'true')
+    .optional(),
+});
+const filterOf = (q: z.infer<typeof filter>): ReminderFilter => ({
+  ...q,
+  fiscalYear: q.fiscalYear ?? fiscalYearOf(today()),
+  asOf: q.asOf ?? today(),
+});
+
+export function registerReminderRoutes(app: ZApp, deps: { reminders: ScreeningRemindersService }) {
+  const { reminders } = deps;
+
+  app.get(
+    '/api/adult/reminders/search',
+    { config: { permission: 'adult.view' }, schema: { querystring: filter } },
+    async (req) => reminders.search(actorOf(req), filterOf(req.query)),
+  );
+
+  app.get(
+    '/api/adult/reminders/csv',
+    {
+      config: { permission: 'residents.export' },
+      schema: { querystring: filter.extend({ encoding: z.enum(['utf8', 'sjis']).default('utf8') }) },
+    },
+    async (req, reply) => {
+      const { encoding: enc, ...q } = req.query;
+      const csv = await reminders.exportCsv(actorOf(req), filterOf(q), enc);
+      reply.header(
+        'content-type',
+        enc === 'sjis' ? 'text/csv; charset=Shift_JIS' : 'text/csv; charset=utf-8',
+      );
+      reply.header('content-disposition', attachment(csvFileName(csv.title, enc)));
+      if (csv.unmappable.length) reply.header('x-unmappable-count', String(csv.unmappable.length));
+      return reply.send(csv.body);
+    },
+  );
+
+  app.post(
+    '/api/adult/reminders/mailing',
+    {
+      config: { permission: 'mailings.manage' },
+      schema: {
+        body: filter.extend({
+          sendDate: dateInput,
+          method: z.enum(Object.keys(sendMethods) as [keyof typeof sendMethods]).default('post'),
+        }),
+      },
+    },
+    async (req) => {
+      const { sendDate, method, ...f } = req.body;
+      return { job: await reminders.startMailing(actorOf(req), filterOf(f), { sendDate, method }) };
+    },
+  );
+}
