@@ -1,7 +1,8 @@
 import { register } from 'tsx/esm/api';
 
 register();
-// --suite foundation (default: seeding, search, import) | adult (extraction, notices)
+// --suite foundation (default: seeding, search, import) | adult (extraction, notices) | imports (results import)
 const i = process.argv.indexOf('--suite');
 const suite = i >= 0 ? process.argv[i + 1] : 'foundation';
-await import(suite === 'adult' ? './adult.ts' : './run.ts');
+const suites = { adult: './adult.ts', imports: './imports.ts' };
+await import(suites[suite] ?? './run.ts');

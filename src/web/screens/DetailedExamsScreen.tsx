@@ -14,10 +14,11 @@ import {
 import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { FiscalYearSelect } from '../components/adult/FiscalYearSelect.tsx';
+import { ProgramSelect } from '../components/adult/ProgramSelect.tsx';
 import { CsvDownloadModal } from '../components/CsvDownloadModal.tsx';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { DetailedExamModal } from '../components/results/DetailedExamModal.tsx';
-import { programCodes, programLabels } from '../lib/adult-api.ts';
+import { programLabels } from '../lib/adult-api.ts';
 import { useAuth } from '../lib/auth.tsx';
 import {
   type DetailedFilter,
@@ -79,14 +80,9 @@ export function DetailedExamsScreen() {
             onChange={(fiscalYear) => setDraft({ ...draft, fiscalYear })}
             id="detailed-fy"
           />
-          <NativeSelect
-            label="検診"
+          <ProgramSelect
             value={draft.program ?? ''}
-            onChange={(e) => setDraft({ ...draft, program: e.currentTarget.value || undefined })}
-            data={[
-              { value: '', label: 'すべて' },
-              ...programCodes.map((c) => ({ value: c, label: programLabels[c] })),
-            ]}
+            onChange={(program) => setDraft({ ...draft, program: program || undefined })}
           />
           <NativeSelect
             label="精検の状況"

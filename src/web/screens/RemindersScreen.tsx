@@ -1,11 +1,12 @@
 import { Button, Checkbox, Group, NativeSelect, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { FiscalYearSelect } from '../components/adult/FiscalYearSelect.tsx';
+import { ProgramSelect } from '../components/adult/ProgramSelect.tsx';
 import { CsvDownloadModal } from '../components/CsvDownloadModal.tsx';
 import { DateField } from '../components/DateField.tsx';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { MakeMailing } from '../components/mailings/MakeMailing.tsx';
-import { programCodes, programLabels } from '../lib/adult-api.ts';
+import { programLabels } from '../lib/adult-api.ts';
 import { api, queryString } from '../lib/api.ts';
 import { useAuth } from '../lib/auth.tsx';
 import { formatCount } from '../lib/format.ts';
@@ -79,15 +80,7 @@ export function RemindersScreen() {
             onChange={(fiscalYear) => setF({ ...f, fiscalYear })}
             id="reminder-fy"
           />
-          <NativeSelect
-            label="検診"
-            value={f.program}
-            onChange={(e) => setF({ ...f, program: e.currentTarget.value })}
-            data={[
-              { value: '', label: 'すべて' },
-              ...programCodes.map((c) => ({ value: c, label: programLabels[c] })),
-            ]}
-          />
+          <ProgramSelect value={f.program} onChange={(program) => setF({ ...f, program })} />
           <NativeSelect
             label="対象"
             value={f.basis}

@@ -1,7 +1,7 @@
 /** 個別受付 (F02-03/05) routes: 受診歴の確認, 申込の登録・取消, 受診票の発行, 申込一覧 and its CSV. */
 import { z } from 'zod';
 import { fiscalYearOf, today } from '../../platform/calendar/index.ts';
-import { attachment, csvFileName } from '../../platform/csv/export.ts';
+import { csvHeaders } from '../../platform/csv/export.ts';
 import { actorOf, type ZApp } from '../../platform/http/app.ts';
 import type { ApplicationsService } from './applications.ts';
 import {
@@ -96,13 +96,7 @@ export function registerApplicationRoutes(app: ZApp, deps: { applications: Appli
     async (req, reply) => {
       const enc = req.query.encoding;
       const csv = await applications.exportCsv(actorOf(req), filterOf(req.query), enc);
-      reply.header(
-        'content-type',
-        enc === 'sjis' ? 'text/csv; charset=Shift_JIS' : 'text/csv; charset=utf-8',
-      );
-      reply.header('content-disposition', attachment(csvFileName(csv.title, enc)));
-      if (csv.unmappable.length) reply.header('x-unmappable-count', String(csv.unmappable.length));
-      return reply.send(csv.body);
+      return reply.headers(csvHeaders(csv, enc)).send(csv.body);
     },
   );
   app.post(

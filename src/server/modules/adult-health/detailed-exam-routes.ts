@@ -1,7 +1,7 @@
 /** 精密検査結果 (F04-01) and 精検未受診者 (F04-02) routes: the 要精検者 list with status, save, the CSV call list. */
 import { z } from 'zod';
 import { fiscalYearOf, today } from '../../platform/calendar/index.ts';
-import { attachment, csvFileName } from '../../platform/csv/export.ts';
+import { csvHeaders } from '../../platform/csv/export.ts';
 import { actorOf, type ZApp } from '../../platform/http/app.ts';
 import type { DetailedExamsService, DetailedFilter } from './detailed-exams.ts';
 import { detailedStatuses } from './detailed-exams-rules.ts';
@@ -65,13 +65,7 @@ export function registerDetailedExamRoutes(app: ZApp, deps: { detailedExams: Det
     async (req, reply) => {
       const enc = req.query.encoding;
       const csv = await svc.exportCsv(actorOf(req), filterOf(req.query), enc);
-      reply.header(
-        'content-type',
-        enc === 'sjis' ? 'text/csv; charset=Shift_JIS' : 'text/csv; charset=utf-8',
-      );
-      reply.header('content-disposition', attachment(csvFileName(csv.title, enc)));
-      if (csv.unmappable.length) reply.header('x-unmappable-count', String(csv.unmappable.length));
-      return reply.send(csv.body);
+      return reply.headers(csvHeaders(csv, enc)).send(csv.body);
     },
   );
 

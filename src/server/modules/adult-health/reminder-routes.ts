@@ -1,7 +1,7 @@
 /** 未受診者勧奨 (F03-04) routes: the people to remind, the call list (CSV), the mailing of letters (job). */
 import { z } from 'zod';
 import { fiscalYearOf, today } from '../../platform/calendar/index.ts';
-import { attachment, csvFileName } from '../../platform/csv/export.ts';
+import { csvHeaders } from '../../platform/csv/export.ts';
 import { actorOf, type ZApp } from '../../platform/http/app.ts';
 import { sendMethods } from '../../platform/mailings/types.ts';
 import { dateInput, fy, program } from './route-schemas.ts';
@@ -41,13 +41,7 @@ export function registerReminderRoutes(app: ZApp, deps: { reminders: ScreeningRe
     async (req, reply) => {
       const { encoding: enc, ...q } = req.query;
       const csv = await reminders.exportCsv(actorOf(req), filterOf(q), enc);
-      reply.header(
-        'content-type',
-        enc === 'sjis' ? 'text/csv; charset=Shift_JIS' : 'text/csv; charset=utf-8',
-      );
-      reply.header('content-disposition', attachment(csvFileName(csv.title, enc)));
-      if (csv.unmappable.length) reply.header('x-unmappable-count', String(csv.unmappable.length));
-      return reply.send(csv.body);
+      return reply.headers(csvHeaders(csv, enc)).send(csv.body);
     },
   );
 

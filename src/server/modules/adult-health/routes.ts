@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { attachment, csvFileName } from '../../platform/csv/export.ts';
+import { csvHeaders } from '../../platform/csv/export.ts';
 import { badRequest } from '../../platform/errors/app-error.ts';
 import { actorOf, type ZApp } from '../../platform/http/app.ts';
 import { sendMethods } from '../../platform/mailings/types.ts';
@@ -195,13 +195,7 @@ export function registerAdultHealthRoutes(
         columns: q.columns ? q.columns.split(',') : undefined,
         included: q.included === undefined ? undefined : q.included === 'true',
       });
-      reply.header(
-        'content-type',
-        q.encoding === 'sjis' ? 'text/csv; charset=Shift_JIS' : 'text/csv; charset=utf-8',
-      );
-      reply.header('content-disposition', attachment(csvFileName(csv.title, q.encoding)));
-      if (csv.unmappable.length) reply.header('x-unmappable-count', String(csv.unmappable.length));
-      return reply.send(csv.body);
+      return reply.headers(csvHeaders(csv, q.encoding)).send(csv.body);
     },
   );
   app.post(

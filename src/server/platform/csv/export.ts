@@ -51,3 +51,15 @@ export function csvFileName(base: string, encoding: CsvEncoding): string {
 export function attachment(fileName: string): string {
   return `attachment; filename="export.csv"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 }
+
+/** The reply headers of a CSV download: type with charset, the Japanese file name, the count of 〓-replaced characters. */
+export function csvHeaders(
+  csv: { title: string; unmappable: string[] },
+  encoding: CsvEncoding,
+): Record<string, string> {
+  return {
+    'content-type': encoding === 'sjis' ? 'text/csv; charset=Shift_JIS' : 'text/csv; charset=utf-8',
+    'content-disposition': attachment(csvFileName(csv.title, encoding)),
+    ...(csv.unmappable.length ? { 'x-unmappable-count': String(csv.unmappable.length) } : {}),
+  };
+}

@@ -1,12 +1,10 @@
-import { Badge, Button, Group, Paper, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Badge, Button, Group, Paper, Stack, Table, Text } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { useAuth } from '../../lib/auth.tsx';
 import { type ProgramDefinition, resultsApi, type ScreeningResult } from '../../lib/results-api.ts';
-import { useSave } from '../../lib/useSave.ts';
 import { formatWareki } from '../../lib/wareki.ts';
-import { AppModal } from '../AppModal.tsx';
-import { ErrorAlert } from '../ErrorAlert.tsx';
+import { ReasonModal } from '../ReasonModal.tsx';
 
 const modes: Record<string, string> = { individual: '個別', group: '集団' };
 const sources: Record<string, string> = { manual: '手入力', import: '取込', demo: 'デモ' };
@@ -99,47 +97,19 @@ export function ResultsTable({ title, results, programs, onEdit }: Props) {
 
 function RemoveModal({ result, name, onClose }: { result: ScreeningResult; name: string; onClose(): void }) {
   const queryClient = useQueryClient();
-  const [reason, setReason] = useState('');
-  const { busy, error, setError, run } = useSave();
-  function submit(e: FormEvent) {
-    e.preventDefault();
-    if (!reason.trim()) {
-      setError('削除する理由を入力してください（例: 別の方の結果を入力した）。');
-      return;
-    }
-    void run(async () => {
-      await resultsApi.remove(result.id, result.version, reason.trim());
-      await queryClient.invalidateQueries({ queryKey: ['results', 'sheet'] });
-      onClose();
-    });
-  }
   return (
-    <AppModal opened onClose={onClose} title="結果の削除">
-      <form onSubmit={submit} noValidate aria-label="結果の削除">
-        <Stack gap="sm">
-          <Text size="sm">
-            {formatWareki(result.screenedOn)}の{name}の結果を削除します。削除した内容は操作履歴に残ります。
-          </Text>
-          <ErrorAlert error={error} title="削除できません" />
-          <TextInput
-            label="削除の理由"
-            required
-            value={reason}
-            maxLength={200}
-            onChange={(e) => setReason(e.currentTarget.value)}
-            autoComplete="off"
-            data-autofocus
-          />
-          <Group>
-            <Button type="submit" color="red" loading={busy}>
-              削除する
-            </Button>
-            <Button variant="default" onClick={onClose}>
-              やめる
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </AppModal>
+    <ReasonModal
+      title="結果の削除"
+      text={`${formatWareki(result.screenedOn)}の${name}の結果を削除します。削除した内容は操作履歴に残ります。`}
+      reasonLabel="削除の理由"
+      reasonMissing="削除する理由を入力してください（例: 別の方の結果を入力した）。"
+      action="削除する"
+      failure="削除できません"
+      onSubmit={async (reason) => {
+        await resultsApi.remove(result.id, result.version, reason);
+        await queryClient.invalidateQueries({ queryKey: ['results', 'sheet'] });
+      }}
+      onClose={onClose}
+    />
   );
 }
