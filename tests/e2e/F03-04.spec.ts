@@ -61,7 +61,7 @@ test('申込があって結果のない方だけを抽出し、架電リスト�
   await page.goto('/adult');
   await page.getByRole('link', { name: '未受診者勧奨' }).click();
   await page.getByLabel('検診').selectOption({ label: '大腸がん検診' });
-  await page.getByLabel('対象').selectOption({ label: '申込のある方' });
+  await page.getByLabel('対象', { exact: true }).selectOption({ label: '申込のある方' });
   await page.getByRole('button', { name: '抽出' }).click();
   const table = page.getByRole('table', { name: '勧奨の対象者' });
   await expect(table.getByRole('row').filter({ hasText: waiting.atenaNo })).toContainText('大腸がん検診');
