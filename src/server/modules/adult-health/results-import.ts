@@ -76,10 +76,19 @@ export function resultsImportTarget(): ImportTarget<ResultRow, ResultImportParam
 
   async function prepare(q: SqlRunner, rows: ResultRow[]) {
     const atenaOf = (r: ResultRow) => (r.ticketNo ? parseTicketNo(r.ticketNo)?.atenaNo : r.atenaNo) ?? '';
+    // exact 宛名番号 through the index: as written, and zero-padded to the usual 10 and 15 digits
+    const wanted = [
+      ...new Set(
+        rows.flatMap((r) => {
+          const a = atenaOf(r);
+          const bare = a.replace(/^0+/, '') || '0';
+          return a ? [a, bare.padStart(10, '0'), bare.padStart(15, '0')] : [];
+        }),
+      ),
+    ];
     const people = await q.query<{ id: number; atena_no: string; name: string; birth_date: string }>(
-      `SELECT id, atena_no, name, birth_date FROM residents
-       WHERE atena_no = ANY($1::text[]) OR ltrim(atena_no, '0') = ANY($2::text[])`,
-      [rows.map(atenaOf), rows.map((r) => atenaOf(r).replace(/^0+/, ''))],
+      'SELECT id, atena_no, name, birth_date FROM residents WHERE atena_no = ANY($1::text[])',
+      [wanted],
     );
     const byAtena = new Map(people.map((p) => [p.atena_no.replace(/^0+/, ''), { ...p, id: Number(p.id) }]));
     const institutions = new Map(
@@ -202,13 +211,18 @@ export function resultsImportTarget(): ImportTarget<ResultRow, ResultImportParam
     async classify(q: SqlRunner, values: ResultRow[]): Promise<Classified[]> {
       const prep = await prepare(q, values);
       const ok = prep.flatMap((x) => (x.ok ? [x.p] : []));
+      // by the leading column of the unique index (= ANY stays an index scan however stale the statistics are,
+      // e.g. inside the commit's transaction while the table fills)
       const existing = await q.query<Existing>(
         `SELECT r.id, r.resident_id, r.program, r.fiscal_year, r.screened_on, r.method, r.result, r.mode,
            r.institution_id, r.items, r.note, r.source
          FROM screening_records r
-         JOIN unnest($1::bigint[], $2::text[], $3::int[]) AS k(resident_id, program, fiscal_year)
-           USING (resident_id, program, fiscal_year)`,
-        [ok.map((p) => p.residentId), ok.map((p) => p.program), ok.map((p) => p.checked.fiscalYear)],
+         WHERE r.resident_id = ANY($1::bigint[]) AND r.program = ANY($2::text[]) AND r.fiscal_year = ANY($3::int[])`,
+        [
+          [...new Set(ok.map((p) => p.residentId))],
+          [...new Set(ok.map((p) => p.program))],
+          [...new Set(ok.map((p) => p.checked.fiscalYear))],
+        ],
       );
       const found = new Map(existing.map((e) => [`${e.resident_id}:${e.program}:${e.fiscal_year}`, e]));
       return prep.map((x): Classified => {
