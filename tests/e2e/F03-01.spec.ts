@@ -1,6 +1,7 @@
 import { type BrowserContext, expect, type Page, test } from '@playwright/test';
 import { type Check, findPerson, program } from './application-helpers.ts';
 import { login } from './helpers.ts';
+import { currentFiscalYear } from './result-helpers.ts';
 
 /**
  * F03-01 検診結果入力（個別検診）: a clerk with a paper 結果票 scans the 受診票番号 (the scanner types K + the number
@@ -19,9 +20,7 @@ test.beforeAll(async ({ browser }) => {
   context = await browser.newContext();
   page = await context.newPage();
   await login(page, 'jimu');
-  fy = (
-    (await (await page.request.get('/api/adult/applications/meta')).json()) as { currentFiscalYear: number }
-  ).currentFiscalYear;
+  fy = await currentFiscalYear(page);
   person = (await findPerson(page, fy, (c) => program(c, 'colorectal').eligible)).person;
 });
 test.afterAll(async () => {

@@ -1,6 +1,7 @@
 import { type BrowserContext, expect, type Page, test } from '@playwright/test';
 import { type Check, findPerson, program } from './application-helpers.ts';
 import { csrfToken, login } from './helpers.ts';
+import { currentFiscalYear } from './result-helpers.ts';
 
 /**
  * F03-02 検診結果入力（集団検診）: a 集団検診 day that has passed; two people are registered at the venue after the
@@ -22,9 +23,7 @@ test.beforeAll(async ({ browser }) => {
   context = await browser.newContext();
   page = await context.newPage();
   await login(page, 'jimu');
-  fy = (
-    (await (await page.request.get('/api/adult/applications/meta')).json()) as { currentFiscalYear: number }
-  ).currentFiscalYear;
+  fy = await currentFiscalYear(page);
   const today = new Date().toISOString().slice(0, 10);
   const { sessions } = (await (
     await page.request.get(`/api/reservations/sessions?fiscalYear=${fy}&purpose=adult-health.group`)

@@ -6,7 +6,6 @@
  * the others wait in the review queue where a clerk picks the resident (resolve) or drops the application (reject).
  */
 import type { Actor, AuditService } from '../../platform/audit/service.ts';
-import { formatWareki } from '../../platform/calendar/index.ts';
 import type { Database } from '../../platform/db/connect.ts';
 import { AppError, badRequest, conflict, notFound } from '../../platform/errors/app-error.ts';
 import type { FileStore } from '../../platform/files/store.ts';
@@ -14,16 +13,15 @@ import { JobCancelledError, type JobContext, type JobRunner } from '../../platfo
 import type { ReservationsService } from '../../platform/reservations/index.ts';
 import type { ApplicationsService } from './applications.ts';
 import { applicantCandidates } from './e-application-candidates.ts';
-import { type ApplicationRow, type RowError, readApplicationFile } from './e-application-file.ts';
+import { type ApplicationRow, readApplicationFile } from './e-application-file.ts';
 import { matchApplicant } from './e-application-match.ts';
+import { importedBefore, importSummary, type Outcome, type Skipped } from './e-application-records.ts';
 import { eApplicationRegistrar, type Registration, reviewCodes } from './e-application-register.ts';
 
 export const eApplicationJobKind = 'adult-health.e-application-import';
 const screen = '成人保健 電子申請の取込';
 
 type JobParams = { importId: number; actor: Actor };
-export type Outcome = 'registered' | 'refused' | 'duplicate' | 'pending' | 'rejected';
-type Skipped = { line: number; applicationNo: string; message: string };
 
 const IMPORT_COLUMNS = `id, file_id AS "fileId", file_name AS "fileName", fiscal_year AS "fiscalYear", status, counts,
   job_id AS "jobId", created_by AS "createdBy", created_at AS "createdAt"`;
@@ -79,46 +77,8 @@ export function eApplicationImportService(deps: {
     return fix(r);
   }
 
-  /** Summary counts of an import: outcomes of its rows, 取込済み and row errors. */
-  async function summary(imp: { id: number; counts: unknown }) {
-    const counts = (imp.counts ?? {}) as { rowErrors?: RowError[]; duplicates?: Skipped[] };
-    const byOutcome = await database.query<{ outcome: Outcome; n: number }>(
-      'SELECT outcome, count(*)::int AS n FROM e_applications WHERE import_id = $1 GROUP BY outcome',
-      [imp.id],
-    );
-    const n = (o: Outcome) => byOutcome.find((b) => b.outcome === o)?.n ?? 0;
-    const rowErrors = counts.rowErrors ?? [];
-    const duplicates = counts.duplicates ?? [];
-    return {
-      registered: n('registered'),
-      review: n('pending'),
-      refused: n('refused'),
-      rejected: n('rejected'),
-      duplicate: duplicates.length,
-      errors: new Set(rowErrors.map((e) => e.line)).size,
-      rowErrors,
-      duplicates,
-    };
-  }
-
   const setStatus = (id: number, status: string) =>
     database.query('UPDATE e_application_imports SET status = $2 WHERE id = $1', [id, status]);
-
-  /** 取込済み: the 申込番号 recorded by an import before (or earlier in this file), with the message. */
-  async function importedBefore(row: ApplicationRow): Promise<Skipped | null> {
-    const [had] = await database.query<{ created_at: string }>(
-      `SELECT i.created_at FROM e_applications e JOIN e_application_imports i ON i.id = e.import_id
-       WHERE e.application_no = $1`,
-      [row.applicationNo],
-    );
-    if (!had) return null;
-    const on = formatWareki(new Date(had.created_at).toISOString().slice(0, 10));
-    return {
-      line: row.line,
-      applicationNo: row.applicationNo,
-      message: `申込番号 ${row.applicationNo} は取込済みです（${on}取込）。二重には登録しません。`,
-    };
-  }
 
   /** Matches one row and registers it when the match is certain; the outcome to record. */
   async function processRow(actor: Actor, fy: number, row: ApplicationRow) {
@@ -192,7 +152,7 @@ export function eApplicationImportService(deps: {
     for (const [i, row] of read.rows.entries()) {
       await ctx.progress(i, read.rows.length, `${i + 1}件目を取り込んでいます`);
       if (recorded.has(row.line)) continue;
-      const dup = await importedBefore(row);
+      const dup = await importedBefore(database, row);
       if (dup) {
         duplicates.push(dup);
         continue;
@@ -227,7 +187,7 @@ export function eApplicationImportService(deps: {
       imp.id,
       JSON.stringify(counts),
     ]);
-    const s = await summary({ id: imp.id, counts });
+    const s = await importSummary(database, { id: imp.id, counts });
     const tally = `登録${s.registered}件・確認待ち${s.review}件・登録不可${s.refused}件・取込済み${s.duplicate}件・誤り${s.errors}件`;
     await audit.record(actor, {
       action: 'change',
@@ -330,7 +290,7 @@ export function eApplicationImportService(deps: {
       const imp = await this.getImport(id);
       const { fileId: _f, counts, ...rest } = imp;
       const rows = await listRows(actor, 'import_id = $1', [id], `電子申請の取込結果 ${imp.fileName}`);
-      return { ...rest, summary: await summary(imp), rows };
+      return { ...rest, summary: await importSummary(database, imp), rows };
     },
 
     /** 取込の一覧 (newest first). */
