@@ -1,18 +1,20 @@
 /**
  * `npm run bench -- --suite imports`: 検診結果の取込 through the import engine on the synthetic demo city —
- * N rows of a 大腸がん result file (UTF-8 CSV, 宛名番号 + 受診日 + 便潜血 + 判定), dry run (validation job) then
- * commit (commit job), against a bare COPY of the same rows into a plain table in the same run; the process's peak
- * RSS (sampled) over the import. Prints Markdown rows for BENCHMARKS.md. Not a test: nothing asserts.
+ * N rows of a 大腸がん result file (UTF-8 CSV, 宛名番号 + 受診日 + 受診区分 + 便潜血 ×2 + 判定; one row in ten
+ * 要精検): the dry run (validation job) and the commit (commit job), run in a process of their own
+ * (bench/imports-run.ts) so that the peak RSS is the import's. Beside it, in the same run, two floors: a bare COPY
+ * of the file's rows into a plain six-column table, and a COPY of the rows as stored (the columns the import
+ * writes) into a table like screening_records (same indexes). Prints Markdown rows for BENCHMARKS.md. Not a test.
  *
- *   npm run bench -- --suite imports [--rows 100000] [--db both|pglite|postgres]
+ *   npm run bench -- --suite imports [--rows 100000] [--db both|pglite|postgres] [--cpu-prof DIR]
  */
+import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { bootstrap, createServices } from '../src/server/app.ts';
-import { resultsImportKind } from '../src/server/modules/adult-health/results-import.ts';
 import { seedDemoCity } from '../src/server/modules/residents/demo/seed.ts';
 import { connect, type Database } from '../src/server/platform/db/connect.ts';
 import { migrate } from '../src/server/platform/db/migrate.ts';
@@ -23,19 +25,20 @@ const arg = (name: string, fallback: string) => {
 };
 const count = Number(arg('rows', '100000'));
 const which = arg('db', 'both');
+const cpuProf = arg('cpu-prof', '');
 const pgBase = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-const actor = { userId: null, loginId: 'bench', roleCode: null };
-const screen = 'bench';
 const fy = 2026;
 
-async function open(kind: 'pglite' | 'postgres'): Promise<{ database: Database; drop(): Promise<void> }> {
+type Opened = { database: Database; child: string[]; drop(): Promise<void> };
+
+async function open(kind: 'pglite' | 'postgres'): Promise<Opened> {
   if (kind === 'pglite') {
     const dir = mkdtempSync(join(tmpdir(), 'sukoyaka-bench-'));
     const database = await connect({ dataDir: dir });
     return {
       database,
+      child: ['--data-dir', dir],
       async drop() {
-        await database.close();
         rmSync(dir, { recursive: true, force: true });
       },
     };
@@ -50,8 +53,8 @@ async function open(kind: 'pglite' | 'postgres'): Promise<{ database: Database; 
   const database = await connect({ databaseUrl: u.toString() });
   return {
     database,
+    child: ['--url', u.toString()],
     async drop() {
-      await database.close();
       const c = new pg.Client({ connectionString: pgBase });
       await c.connect();
       await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
@@ -60,27 +63,34 @@ async function open(kind: 'pglite' | 'postgres'): Promise<{ database: Database; 
   };
 }
 
-/** Peak RSS while `fn` runs (sampled every 50 ms). */
-async function withPeak<T>(fn: () => Promise<T>): Promise<{ value: T; peakMb: number }> {
-  let peak = process.memoryUsage().rss;
-  const timer = setInterval(() => {
-    peak = Math.max(peak, process.memoryUsage().rss);
-  }, 50);
-  try {
-    const value = await fn();
-    return { value, peakMb: Math.round(Math.max(peak, process.memoryUsage().rss) / 2 ** 20) };
-  } finally {
-    clearInterval(timer);
-  }
+async function timed(fn: () => Promise<unknown>): Promise<number> {
+  const t = Date.now();
+  await fn();
+  return Date.now() - t;
 }
 
-const rows: string[] = [];
+/** The columns the import writes, as COPY text of the rows it wrote (read back after the import). */
+const storedCols = `resident_id, program, method, fiscal_year, screened_on, result, needs_detailed, mode, institution_id,
+  ticket_no, age_at_fiscal_year_end, age_on_date, items, items_version, note, source`;
+async function storedRowsAsCopyText(database: Database): Promise<string> {
+  const rows = await database.query<{ line: string }>(
+    `SELECT concat_ws(E'\\t', resident_id, program, coalesce(method, '\\N'), fiscal_year, screened_on, result,
+       needs_detailed, coalesce(mode, '\\N'), coalesce(institution_id::text, '\\N'), ticket_no,
+       age_at_fiscal_year_end, age_on_date, items::text, items_version, note, source) AS line
+     FROM screening_records WHERE source = 'import' ORDER BY id`,
+  );
+  return `${rows.map((r) => r.line).join('\n')}\n`;
+}
+
+const out: string[] = [];
 const secs = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
 for (const kind of which === 'both'
   ? (['postgres', 'pglite'] as const)
   : ([which] as ('postgres' | 'pglite')[])) {
-  const { database, drop } = await open(kind);
+  const opened = await open(kind);
+  let { database } = opened;
+  const dir = mkdtempSync(join(tmpdir(), 'sukoyaka-bench-csv-'));
   try {
     await migrate(database);
     const s = createServices(
@@ -105,72 +115,67 @@ for (const kind of which === 'both'
         : `${p.atena_no},${fy}-06-10,集団,陰性,陰性,異常認めず`,
     );
     const csv = `宛名番号,受診日,受診区分,便潜血1日目,便潜血2日目,判定\n${lines.join('\n')}\n`;
-    const setting = await s.imports.createSetting(
-      actor,
-      resultsImportKind,
-      {
-        name: 'bench',
-        format: 'csv',
-        encoding: 'utf8',
-        hasHeader: true,
-        recordElement: null,
-        mapping: [
-          { column: '宛名番号', field: 'atenaNo' },
-          { column: '受診日', field: 'screenedOn' },
-          { column: '受診区分', field: 'mode' },
-          { column: '便潜血1日目', field: 'item.fobtDay1' },
-          { column: '便潜血2日目', field: 'item.fobtDay2' },
-          { column: '判定', field: 'result' },
-        ],
-      },
-      screen,
-    );
+    const csvPath = join(dir, 'results.csv');
+    writeFileSync(csvPath, csv);
 
-    // bare COPY of the same rows into a plain table (the floor of writing them at all)
+    // floor 1: a bare COPY of the file's rows into a plain table
     await database.query(
       'CREATE TABLE bench_copy (atena_no text, screened_on date, mode text, day1 text, day2 text, result text)',
     );
-    const t = Date.now();
-    await database.copyFrom('COPY bench_copy FROM STDIN (FORMAT csv, HEADER true)', [Buffer.from(csv)]);
-    const copyMs = Date.now() - t;
+    const copyMs = await timed(() =>
+      database.copyFrom('COPY bench_copy FROM STDIN (FORMAT csv, HEADER true)', [Buffer.from(csv)]),
+    );
+    // the import, in a process of its own (PGlite: one process holds the data directory at a time)
+    if (kind === 'pglite') await database.close();
+    const child = spawnSync(
+      process.execPath,
+      [
+        ...(cpuProf ? ['--cpu-prof', '--cpu-prof-dir', cpuProf] : []),
+        'bench/run.mjs',
+        '--suite',
+        'imports-run',
+        ...opened.child,
+        '--csv',
+        csvPath,
+        '--program',
+        'colorectal',
+      ],
+      { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] },
+    );
+    if (child.status !== 0) throw new Error(`import process failed (${child.status})`);
+    const r = JSON.parse(child.stdout.trim().split('\n').at(-1)!) as {
+      validateMs: number;
+      commitMs: number;
+      peakMb: number;
+      startMb: number;
+      peakHeapMb: number;
+      counts: unknown;
+      status: string;
+    };
+    if (kind === 'pglite') database = await connect({ dataDir: opened.child[1]! });
 
-    const { value, peakMb } = await withPeak(async () => {
-      const t0 = Date.now();
-      const prepared = await s.imports.prepareRun(resultsImportKind, setting.id, { program: 'colorectal' });
-      const file = await s.files.save([Buffer.from(csv)], {
-        name: 'bench.csv',
-        contentType: 'text/csv',
-        createdBy: null,
-      });
-      const { run } = await s.imports.startRun(
-        actor,
-        resultsImportKind,
-        prepared,
-        { fileId: file.id, fileName: 'bench.csv' },
-        screen,
-      );
-      await s.jobs.runPending();
-      const checked = await s.imports.run(resultsImportKind, run.id);
-      const t1 = Date.now();
-      await s.imports.commit(actor, resultsImportKind, run.id, false, screen);
-      await s.jobs.runPending();
-      const done = await s.imports.run(resultsImportKind, run.id);
-      return { validateMs: t1 - t0, commitMs: Date.now() - t1, checked, done };
-    });
+    // floor 2: the rows as stored, by COPY into a table like screening_records (same columns and indexes)
+    const stored = await storedRowsAsCopyText(database);
+    await database.query('CREATE TABLE bench_records (LIKE screening_records INCLUDING ALL)');
+    const storedMs = await timed(() =>
+      database.copyFrom(`COPY bench_records (${storedCols}) FROM STDIN`, [stored]),
+    );
     const [{ n }] = (await database.query<{ n: number }>(
       "SELECT count(*)::int AS n FROM screening_records WHERE source = 'import'",
     )) as [{ n: number }];
-    const total = value.validateMs + value.commitMs;
-    const note = `validate ${secs(value.validateMs)} + commit ${secs(value.commitMs)}; ${n} results written; counts ${JSON.stringify(value.checked.counts)}; status ${value.done.status}; load ${loadavg()[0]!.toFixed(1)}`;
-    rows.push(
-      `| ${lines.length.toLocaleString('en')} result rows import (validate + commit) | ${kind} | ${secs(total)} (${(total / copyMs).toFixed(0)}× COPY), peak RSS ${peakMb} MB | bare COPY ${secs(copyMs)} | ${note} |`,
+    const total = r.validateMs + r.commitMs;
+    const note = `validate ${secs(r.validateMs)} + commit ${secs(r.commitMs)}; ${n} results written; counts ${JSON.stringify(r.counts)}; status ${r.status}; load ${loadavg()[0]!.toFixed(1)}`;
+    out.push(
+      `| ${lines.length.toLocaleString('en')} result rows import (validate + commit) | ${kind} | ${secs(total)}, peak RSS ${r.peakMb} MB (import process; ${r.startMb} MB at rest, peak JS heap ${r.peakHeapMb} MB) | bare COPY ${secs(copyMs)} (${(total / copyMs).toFixed(0)}×); COPY as stored ${secs(storedMs)} (${(total / storedMs).toFixed(1)}×) | ${note} |`,
     );
-    console.error(rows.at(-1));
+    console.error(out.at(-1));
   } finally {
-    await drop();
+    await database.close();
+    await opened.drop();
+    rmSync(dir, { recursive: true, force: true });
   }
 }
 
-console.log('| measurement | database | ours | reference | note |');
+console.log('| measurement | database | ours | floors (same run) | note |');
 console.log('|---|---|---|---|---|');
-for (const r of rows) console.log(r);
+for (const r of out) console.log(r);

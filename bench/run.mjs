@@ -1,8 +1,8 @@
 import { register } from 'tsx/esm/api';
 
 register();
-// --suite foundation (default: seeding, search, import) | adult (extraction, notices) | imports (results import)
+// --suite foundation (default: seeding, search, import) | adult (extraction, notices) | imports (results import; imports-run is its child process)
 const i = process.argv.indexOf('--suite');
 const suite = i >= 0 ? process.argv[i + 1] : 'foundation';
-const suites = { adult: './adult.ts', imports: './imports.ts' };
+const suites = { adult: './adult.ts', imports: './imports.ts', 'imports-run': './imports-run.ts' };
 await import(suites[suite] ?? './run.ts');

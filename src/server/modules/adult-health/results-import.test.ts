@@ -194,4 +194,35 @@ describe('検診結果の取込 (engine + target)', () => {
       version: 3,
     });
   });
+  it('the commit compares with the results as they are then: one entered by hand after the dry run is updated, not doubled', async () => {
+    const run = await upload([`,603,${d},個別,1310000001,陽性,陰性,要精検`]);
+    expect(run.counts).toMatchObject({ new: 1 });
+    await s.adult.results.save(actor, ids.get('0000000603')!, {
+      program: 'colorectal',
+      screenedOn: d,
+      mode: 'group',
+      institutionId: null,
+      method: null,
+      result: 'negative',
+      items: { fobtDay1: 'negative', fobtDay2: 'negative' },
+      note: '',
+      bookingId: null,
+      id: null,
+      version: null,
+    });
+    const done = await commit(run.id);
+    expect(done.counts.committed).toMatchObject({ new: 0, update: 1 });
+    const [u] = (await rows(run.id, 'update')).rows;
+    expect(u!.changes).toContainEqual({
+      field: 'result',
+      label: '判定',
+      before: 'negative',
+      after: 'needs_followup',
+    });
+    expect(await resultOf('0000000603')).toMatchObject({
+      result: 'needs_followup',
+      source: 'import',
+      version: 2,
+    });
+  });
 });

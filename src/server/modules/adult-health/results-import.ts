@@ -6,22 +6,19 @@
  * with its changes, and one that overwrites a result a clerk entered or corrected by hand says so.
  */
 import type { Actor } from '../../platform/audit/service.ts';
-import { fiscalYearOf, parseDateInput, today } from '../../platform/calendar/index.ts';
 import type { SqlRunner, SqlTransaction } from '../../platform/db/connect.ts';
+import { copyLine } from '../../platform/db/copy-text.ts';
 import { badRequest } from '../../platform/errors/app-error.ts';
-import type { Change, Classified, FieldError, ImportTarget } from '../../platform/imports/types.ts';
-import { nationalDefault } from '../programs/index.ts';
-import { type ProgramCode, type ProgramSettings, programCodes } from '../programs/types.ts';
-import { ticketNo as ticketNoOf } from './payloads.ts';
-import { parseTicketNo } from './results.ts';
+import type { Change, Classified, ImportTarget } from '../../platform/imports/types.ts';
+import { type ProgramCode, programCodes } from '../programs/types.ts';
+import { prepareRows, type ResultPayload } from './results-import-prepare.ts';
 import {
   parseResultRow,
   type ResultImportParams,
   type ResultRow,
   resultImportFields,
 } from './results-import-row.ts';
-import { type ResultItem, resultDefinitions } from './results-items.ts';
-import { type CheckedResult, checkResult } from './results-rules.ts';
+import { resultDefinitions } from './results-items.ts';
 
 export const resultsImportKind = 'adult-health.results';
 
@@ -39,160 +36,51 @@ type Existing = {
   note: string;
   source: string;
 };
-type Prepared = {
-  residentId: number;
-  program: ProgramCode;
-  checked: CheckedResult;
-  note: string;
-  ticketNo: string;
-};
 
-/** The engine names the column before each message: 「受診日: …」 from the shared check loses its own label. */
-const withoutLabel = (message: string) => message.replace(/^[^:：。]{1,30}: /, '');
+const keyOf = (p: ResultPayload) => `${p.residentId}:${p.program}:${p.checked.fiscalYear}`;
 
-const fieldOf: Record<string, string> = {
-  screenedOn: 'screenedOn',
-  mode: 'mode',
-  institutionId: 'institutionCode',
-  method: 'method',
-  result: 'result',
-};
-
-/**
- * The 事業マスタ settings of 年度 fy read through `q` — in the commit, the chunk's transaction (on PGlite a read
- * on another connection would wait for it); a 年度 not set up yet reads the national defaults.
- */
-async function settingsIn(q: SqlRunner, fy: number) {
-  const rows = await q.query<{ code: string; settings: ProgramSettings }>(
-    'SELECT code, settings FROM program_settings WHERE fiscal_year = $1',
-    [fy],
+/** The stored results of the rows' people, programs and 年度 (one query). */
+async function existingOf(q: SqlRunner, ps: ResultPayload[]): Promise<Map<string, Existing>> {
+  if (!ps.length) return new Map();
+  // by the leading column of the unique index (= ANY stays an index scan however stale the statistics are,
+  // e.g. inside the commit's transaction while the table fills)
+  const rows = await q.query<Existing>(
+    `SELECT r.id, r.resident_id, r.program, r.fiscal_year, r.screened_on, r.method, r.result, r.mode,
+       r.institution_id, r.items, r.note, r.source
+     FROM screening_records r
+     WHERE r.resident_id = ANY($1::bigint[]) AND r.program = ANY($2::text[]) AND r.fiscal_year = ANY($3::int[])`,
+    [
+      [...new Set(ps.map((p) => p.residentId))],
+      [...new Set(ps.map((p) => p.program))],
+      [...new Set(ps.map((p) => p.checked.fiscalYear))],
+    ],
   );
-  return new Map(rows.map((r) => [r.code, r.settings]));
+  return new Map(rows.map((e) => [`${e.resident_id}:${e.program}:${e.fiscal_year}`, e]));
 }
 
-export function resultsImportTarget(): ImportTarget<ResultRow, ResultImportParams> {
-  // classify and apply of one commit chunk see the same row objects: apply reuses what classify worked out
-  const prepared = new WeakMap<ResultRow, Prepared>();
+/** New, update (with its changes; a warning when it overwrites a result entered by hand) or unchanged. */
+function compare(p: ResultPayload, found: Map<string, Existing>): Classified<ResultPayload> {
+  const key = keyOf(p);
+  const e = found.get(key);
+  const base = { key, residentId: p.residentId, label: p.name, payload: p };
+  if (!e) return { action: 'new', ...base };
+  const changes = diff(e, p);
+  if (changes.length === 0) return { action: 'unchanged', ...base };
+  return {
+    action: 'update',
+    ...base,
+    changes,
+    warning:
+      e.source === 'manual'
+        ? `手入力で登録・修正された結果を上書きします（${changes.map((c) => c.label).join('・')}）。`
+        : undefined,
+  };
+}
 
-  async function prepare(q: SqlRunner, rows: ResultRow[]) {
-    const atenaOf = (r: ResultRow) => (r.ticketNo ? parseTicketNo(r.ticketNo)?.atenaNo : r.atenaNo) ?? '';
-    // exact 宛名番号 through the index: as written, and zero-padded to the usual 10 and 15 digits
-    const wanted = [
-      ...new Set(
-        rows.flatMap((r) => {
-          const a = atenaOf(r);
-          const bare = a.replace(/^0+/, '') || '0';
-          return a ? [a, bare.padStart(10, '0'), bare.padStart(15, '0')] : [];
-        }),
-      ),
-    ];
-    const people = await q.query<{ id: number; atena_no: string; name: string; birth_date: string }>(
-      'SELECT id, atena_no, name, birth_date FROM residents WHERE atena_no = ANY($1::text[])',
-      [wanted],
-    );
-    const byAtena = new Map(people.map((p) => [p.atena_no.replace(/^0+/, ''), { ...p, id: Number(p.id) }]));
-    const institutions = new Map(
-      (await q.query<{ id: number; code: string }>('SELECT id, code FROM medical_institutions')).map((i) => [
-        i.code,
-        Number(i.id),
-      ]),
-    );
-    const extras = new Map<string, ResultItem[]>();
-    for (const e of await q.query<{
-      program: string;
-      key: string;
-      label: string;
-      type: ResultItem['type'];
-      options: string[];
-      unit: string;
-      required: boolean;
-    }>(
-      'SELECT program, key, label, type, options, unit, required FROM result_item_extras WHERE active ORDER BY sort_order, id',
-    ))
-      extras.set(e.program, [
-        ...(extras.get(e.program) ?? []),
-        {
-          ...e,
-          options: e.options.map((o) => ({ code: o, label: o })),
-          unit: e.unit || undefined,
-          extra: true,
-        },
-      ]);
-    const settingsOf = new Map<number, Map<string, ProgramSettings>>();
-    const day = today();
-    const out: (
-      | { ok: true; p: Prepared; name: string }
-      | { ok: false; errors: FieldError[]; residentId: number | null; name?: string }
-    )[] = [];
-    for (const r of rows) {
-      const person = byAtena.get(atenaOf(r).replace(/^0+/, ''));
-      if (!person) {
-        out.push({
-          ok: false,
-          residentId: null,
-          errors: [
-            r.ticketNo
-              ? {
-                  field: 'ticketNo',
-                  message: `受診票番号 ${r.ticketNo} の方が見つかりません。番号を確かめてください。`,
-                }
-              : {
-                  field: 'atenaNo',
-                  message: `宛名番号 ${r.atenaNo} の方が見つかりません。番号を確かめてください。`,
-                },
-          ],
-        });
-        continue;
-      }
-      const date = parseDateInput(r.screenedOn);
-      const fy = date.ok ? fiscalYearOf(date.date) : fiscalYearOf(day);
-      if (!settingsOf.has(fy)) settingsOf.set(fy, await settingsIn(q, fy));
-      const settings = settingsOf.get(fy)!.get(r.program) ?? nationalDefault(r.program);
-      const institutionId = r.institutionCode ? (institutions.get(r.institutionCode) ?? null) : null;
-      const checked = checkResult(
-        {
-          def: resultDefinitions[r.program],
-          settings,
-          extras: extras.get(r.program),
-          person: { birthDate: person.birth_date },
-          today: day,
-        },
-        { ...r, institutionId },
-      );
-      const unknownInstitution = r.institutionCode !== null && institutionId === null;
-      const errors: FieldError[] = checked.ok
-        ? []
-        : checked.errors
-            .filter((e) => !(unknownInstitution && e.field === 'institutionId'))
-            .map((e) => ({ field: fieldOf[e.field] ?? `item.${e.field}`, message: withoutLabel(e.message) }));
-      if (unknownInstitution)
-        errors.push({
-          field: 'institutionCode',
-          message: `医療機関コード ${r.institutionCode} は医療機関マスタにありません。`,
-        });
-      const ticket = r.ticketNo ? parseTicketNo(r.ticketNo) : null;
-      if (date.ok && ticket && ticket.fiscalYear !== fy)
-        errors.push({
-          field: 'ticketNo',
-          message: `受診票番号の年度（${ticket.fiscalYear}年度）と受診日の年度（${fy}年度）が違います。受診票番号か受診日を確かめてください。`,
-        });
-      if (!checked.ok || errors.length) {
-        out.push({ ok: false, errors, residentId: person.id, name: person.name });
-        continue;
-      }
-      const p: Prepared = {
-        residentId: person.id,
-        program: r.program,
-        checked: checked.value,
-        note: r.note,
-        ticketNo: ticketNoOf(checked.value.fiscalYear, person.atena_no),
-      };
-      prepared.set(r, p);
-      out.push({ ok: true, p, name: person.name });
-    }
-    return out;
-  }
+const columns = `resident_id, program, method, fiscal_year, screened_on, result, needs_detailed, mode, institution_id,
+  ticket_no, age_at_fiscal_year_end, age_on_date, items, items_version, note, source, created_by, updated_by`;
 
+export function resultsImportTarget(): ImportTarget<ResultRow, ResultImportParams, ResultPayload> {
   return {
     kind: resultsImportKind,
     label: '成人検診の結果',
@@ -208,83 +96,95 @@ export function resultsImportTarget(): ImportTarget<ResultRow, ResultImportParam
 
     parse: parseResultRow,
 
-    async classify(q: SqlRunner, values: ResultRow[]): Promise<Classified[]> {
-      const prep = await prepare(q, values);
-      const ok = prep.flatMap((x) => (x.ok ? [x.p] : []));
-      // by the leading column of the unique index (= ANY stays an index scan however stale the statistics are,
-      // e.g. inside the commit's transaction while the table fills)
-      const existing = await q.query<Existing>(
-        `SELECT r.id, r.resident_id, r.program, r.fiscal_year, r.screened_on, r.method, r.result, r.mode,
-           r.institution_id, r.items, r.note, r.source
-         FROM screening_records r
-         WHERE r.resident_id = ANY($1::bigint[]) AND r.program = ANY($2::text[]) AND r.fiscal_year = ANY($3::int[])`,
-        [
-          [...new Set(ok.map((p) => p.residentId))],
-          [...new Set(ok.map((p) => p.program))],
-          [...new Set(ok.map((p) => p.checked.fiscalYear))],
-        ],
+    async classify(q, values) {
+      const prep = await prepareRows(q, values);
+      const found = await existingOf(
+        q,
+        prep.flatMap((x) => (x.ok ? [x.p] : [])),
       );
-      const found = new Map(existing.map((e) => [`${e.resident_id}:${e.program}:${e.fiscal_year}`, e]));
-      return prep.map((x): Classified => {
-        if (!x.ok) return { action: 'error', errors: x.errors, residentId: x.residentId, label: x.name };
-        const v = x.p.checked;
-        const key = `${x.p.residentId}:${x.p.program}:${v.fiscalYear}`;
-        const e = found.get(key);
-        const base = { key, residentId: x.p.residentId, label: x.name };
-        if (!e) return { action: 'new', ...base };
-        const changes = diff(e, x.p);
-        if (changes.length === 0) return { action: 'unchanged', ...base };
-        return {
-          action: 'update',
-          ...base,
-          changes,
-          warning:
-            e.source === 'manual'
-              ? `手入力で登録・修正された結果を上書きします（${changes.map((c) => c.label).join('・')}）。`
-              : undefined,
-        };
-      });
+      return prep.map((x) =>
+        x.ok
+          ? compare(x.p, found)
+          : { action: 'error', errors: x.errors, residentId: x.residentId, label: x.name },
+      );
     },
 
+    /** The commit: the rows as the dry run checked them, against the stored results as they are now. */
+    async recheck(q, payloads) {
+      const found = await existingOf(q, payloads);
+      return payloads.map((p) => compare(p, found));
+    },
+
+    /**
+     * New results by COPY (the recheck in this transaction found none stored; a result stored meanwhile by
+     * someone else fails the chunk on the unique index, and the resumed commit sees it as an update), updates in
+     * one statement.
+     */
     async apply(tx: SqlTransaction, rows, actor: Actor) {
-      const ps = rows.map((r) => {
-        const p = prepared.get(r.value);
-        if (!p) throw new Error('results import: apply before classify');
-        return { p, program: p.program };
-      });
+      const by = actor.userId;
+      const fresh = rows.filter((r) => r.action === 'new').map((r) => r.value);
+      if (fresh.length)
+        await tx.copyFrom(
+          `COPY screening_records (${columns}) FROM STDIN`,
+          // one piece of COPY data for the chunk (a write per line would be a socket write per row)
+          [
+            fresh
+              .map((p) => {
+                const v = p.checked;
+                return copyLine([
+                  p.residentId,
+                  p.program,
+                  v.method,
+                  v.fiscalYear,
+                  v.screenedOn,
+                  v.result,
+                  v.needsDetailed,
+                  v.mode,
+                  v.institutionId,
+                  p.ticketNo,
+                  v.ageAtFiscalYearEnd,
+                  v.ageOnDate,
+                  JSON.stringify(v.items),
+                  v.itemsVersion,
+                  p.note,
+                  'import',
+                  by,
+                  by,
+                ]);
+              })
+              .join(''),
+          ],
+        );
+      const ps = rows.filter((r) => r.action === 'update').map((r) => r.value);
+      if (!ps.length) return;
       await tx.query(
-        `INSERT INTO screening_records AS s (resident_id, program, method, fiscal_year, screened_on, result,
-           needs_detailed, mode, institution_id, ticket_no, age_at_fiscal_year_end, age_on_date, items, items_version,
-           note, source, created_by, updated_by)
-         SELECT t.resident_id, t.program, t.method, t.fiscal_year, t.screened_on, t.result, t.needs_detailed, t.mode,
-           t.institution_id, t.ticket_no, t.age_fy, t.age_on, t.items, t.items_version, t.note, 'import', $16, $16
+        `UPDATE screening_records s SET method = t.method, screened_on = t.screened_on, result = t.result,
+           needs_detailed = t.needs_detailed, mode = t.mode, institution_id = t.institution_id,
+           ticket_no = t.ticket_no, age_at_fiscal_year_end = t.age_fy, age_on_date = t.age_on, items = t.items,
+           items_version = t.items_version, note = t.note, source = 'import', updated_by = $16,
+           version = s.version + 1, updated_at = now()
          FROM unnest($1::bigint[], $2::text[], $3::text[], $4::int[], $5::date[], $6::text[], $7::boolean[],
            $8::text[], $9::int[], $10::text[], $11::int[], $12::int[], $13::jsonb[], $14::int[], $15::text[])
            AS t(resident_id, program, method, fiscal_year, screened_on, result, needs_detailed, mode, institution_id,
                 ticket_no, age_fy, age_on, items, items_version, note)
-         ON CONFLICT (resident_id, program, fiscal_year) DO UPDATE SET method = EXCLUDED.method,
-           screened_on = EXCLUDED.screened_on, result = EXCLUDED.result, needs_detailed = EXCLUDED.needs_detailed,
-           mode = EXCLUDED.mode, institution_id = EXCLUDED.institution_id, ticket_no = EXCLUDED.ticket_no,
-           age_at_fiscal_year_end = EXCLUDED.age_at_fiscal_year_end, age_on_date = EXCLUDED.age_on_date,
-           items = EXCLUDED.items, items_version = EXCLUDED.items_version, note = EXCLUDED.note, source = 'import',
-           updated_by = EXCLUDED.updated_by, version = s.version + 1, updated_at = now()`,
+         WHERE s.resident_id = t.resident_id AND s.program = t.program AND s.fiscal_year = t.fiscal_year`,
         [
-          ps.map((x) => x.p.residentId),
-          ps.map((x) => x.program),
-          ps.map((x) => x.p.checked.method),
-          ps.map((x) => x.p.checked.fiscalYear),
-          ps.map((x) => x.p.checked.screenedOn),
-          ps.map((x) => x.p.checked.result),
-          ps.map((x) => x.p.checked.needsDetailed),
-          ps.map((x) => x.p.checked.mode),
-          ps.map((x) => x.p.checked.institutionId),
-          ps.map((x) => x.p.ticketNo),
-          ps.map((x) => x.p.checked.ageAtFiscalYearEnd),
-          ps.map((x) => x.p.checked.ageOnDate),
-          ps.map((x) => JSON.stringify(x.p.checked.items)),
-          ps.map((x) => x.p.checked.itemsVersion),
-          ps.map((x) => x.p.note),
-          actor.userId,
+          ps.map((p) => p.residentId),
+          ps.map((p) => p.program),
+          ps.map((p) => p.checked.method),
+          ps.map((p) => p.checked.fiscalYear),
+          ps.map((p) => p.checked.screenedOn),
+          ps.map((p) => p.checked.result),
+          ps.map((p) => p.checked.needsDetailed),
+          ps.map((p) => p.checked.mode),
+          ps.map((p) => p.checked.institutionId),
+          ps.map((p) => p.ticketNo),
+          ps.map((p) => p.checked.ageAtFiscalYearEnd),
+          ps.map((p) => p.checked.ageOnDate),
+          ps.map((p) => JSON.stringify(p.checked.items)),
+          ps.map((p) => p.checked.itemsVersion),
+          ps.map((p) => p.note),
+          by,
         ],
       );
     },
@@ -292,7 +192,7 @@ export function resultsImportTarget(): ImportTarget<ResultRow, ResultImportParam
 }
 
 /** What an imported row changes in the stored result (labels as staff know them). */
-function diff(e: Existing, p: Prepared): Change[] {
+function diff(e: Existing, p: ResultPayload): Change[] {
   const v = p.checked;
   const out: Change[] = [];
   const add = (field: string, label: string, before: unknown, after: unknown) => {

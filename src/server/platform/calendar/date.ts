@@ -22,8 +22,6 @@ export interface YearMonth {
   m: number;
 }
 
-const ISO_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
 /** 閏年 — Gregorian leap year. */
 export function isLeapYear(y: number): boolean {
   return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
@@ -52,18 +50,31 @@ export function isValidYmd(y: number, m: number, d: number): boolean {
 
 /** 日付形式チェック — true if `s` is a strict 'YYYY-MM-DD' string naming a real date. */
 export function isValidDate(s: string): boolean {
-  const m = ISO_RE.exec(s);
-  return m !== null && isValidYmd(Number(m[1]), Number(m[2]), Number(m[3]));
+  const p = isoParts(s);
+  return p !== null && isValidYmd(p.y, p.m, p.d);
 }
 
 /** 日付の分解 — parses a strict ISO date; throws RangeError if it is malformed or does not exist. */
 export function parseIsoDate(s: LocalDate): Ymd {
-  const m = ISO_RE.exec(s);
-  if (m) {
-    const ymd = { y: Number(m[1]), m: Number(m[2]), d: Number(m[3]) };
-    if (isValidYmd(ymd.y, ymd.m, ymd.d)) return ymd;
-  }
+  const ymd = isoParts(s);
+  if (ymd && isValidYmd(ymd.y, ymd.m, ymd.d)) return ymd;
   throw new RangeError(`Invalid local date (expected an existing date as YYYY-MM-DD): ${JSON.stringify(s)}`);
+}
+
+/** 'YYYY-MM-DD' split by character codes (hot in bulk checks: no regular expression, no match array). */
+function isoParts(s: string): Ymd | null {
+  if (typeof s !== 'string' || s.length !== 10 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45)
+    return null;
+  const y = digitAt(s, 0) * 1000 + digitAt(s, 1) * 100 + digitAt(s, 2) * 10 + digitAt(s, 3);
+  const m = digitAt(s, 5) * 10 + digitAt(s, 6);
+  const d = digitAt(s, 8) * 10 + digitAt(s, 9);
+  return Number.isNaN(y + m + d) ? null : { y, m, d };
+}
+
+/** The digit at i, or NaN (module level: a closure per call is costly in bulk checks). */
+function digitAt(s: string, i: number): number {
+  const c = s.charCodeAt(i) - 48;
+  return c >= 0 && c <= 9 ? c : Number.NaN;
 }
 
 /** 日付の組立て — formats (y, m, d) as 'YYYY-MM-DD'; throws RangeError if the date does not exist. */

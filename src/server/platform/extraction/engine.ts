@@ -7,7 +7,9 @@
  * continues where it stopped, without duplicates. platform/ knows no business: the module supplies the
  * candidates and the decision through {@link ExtractionSource}.
  */
+
 import type { Database } from '../db/connect.ts';
+import { copyArray, copyValue } from '../db/copy-text.ts';
 import type { JobContext } from '../jobs/runner.ts';
 
 /** One person's row on a list (what the module decided). */
@@ -43,14 +45,6 @@ export type ListCounts = {
   excluded: number;
   byProgram: Record<string, number>;
 };
-
-/** COPY text-format field: backslash, tab, newline and carriage return escaped. */
-const copyText = (v: string) =>
-  v.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r');
-
-/** A text[] literal for COPY: {"a","b"} (elements quoted). */
-const copyArray = (a: string[]) =>
-  copyText(`{${a.map((x) => `"${x.replace(/["\\]/g, (c) => `\\${c}`)}"`).join(',')}}`);
 
 const copyColumns = '(list_id, resident_id, programs, coupons, details_id, age, included, exclusion_reason)';
 
@@ -88,7 +82,7 @@ function lineFormatter(intern: ReturnType<typeof detailsInterner>) {
   type Cached = { draft: EntryDraft; text: string };
   const byDetails = new WeakMap<object, Cached>();
   const format = (e: EntryDraft, fresh: { id: number; json: string }[]) =>
-    `${copyArray(e.programs)}\t${copyArray(e.coupons)}\t${intern(e.details, fresh)}\t${e.age}\t${e.included ? 't' : 'f'}\t${e.exclusionReason === null ? '\\N' : copyText(e.exclusionReason)}\n`;
+    `${copyArray(e.programs)}\t${copyArray(e.coupons)}\t${intern(e.details, fresh)}\t${e.age}\t${e.included ? 't' : 'f'}\t${e.exclusionReason === null ? '\\N' : copyValue(e.exclusionReason)}\n`;
   return (e: EntryDraft, fresh: { id: number; json: string }[]): string => {
     if (typeof e.details !== 'object' || e.details === null) return format(e, fresh);
     const c = byDetails.get(e.details);

@@ -1,6 +1,7 @@
 /**
  * The commit job: the run's rows chunk by chunk, each chunk in one transaction that claims the chunk in the ledger
- * (import_run_chunks), re-classifies the chunk against the database as it is now, lets the target write the new
+ * (import_run_chunks), re-classifies the chunk against the database as it is now (or, for a target with
+ * `recheck`, compares the rows as the dry run prepared them with the database as it is now), lets the target write the new
  * and updated rows and records the chunk's counts. A restarted job skips the chunks in the ledger, so nothing is
  * written twice and nothing is half written.
  */
@@ -37,13 +38,12 @@ export async function commitRun(ctx: JobContext, deps: EngineDeps): Promise<JobO
         const ledger = chunkRepository(tx);
         await ledger.claim(runId, chunkNo);
         const rows = await ledger.rows(runId, chunkNo);
-        const fresh = rows.length
-          ? await target.classify(
-              tx,
-              rows.map((r) => r.value),
-              run.params,
-            )
-          : [];
+        const values = rows.map((r) => r.value);
+        const fresh = !rows.length
+          ? []
+          : target.recheck
+            ? await target.recheck(tx, values, run.params)
+            : await target.classify(tx, values, run.params);
         if (fresh.length !== rows.length)
           throw new Error(
             `${target.kind}: classify returned ${fresh.length} results for ${rows.length} rows`,
@@ -67,7 +67,7 @@ export async function commitRun(ctx: JobContext, deps: EngineDeps): Promise<JobO
           counts[c.action]++;
           if (c.action !== r.action)
             changed.push({ rowNo: r.rowNo, action: c.action, errors: null, changes: c.changes ?? null });
-          if (c.action !== 'unchanged') apply.push({ value: r.value, action: c.action });
+          if (c.action !== 'unchanged') apply.push({ value: c.payload ?? r.value, action: c.action });
         });
         await ledger.reclassify(runId, changed);
         if (apply.length) await target.apply(tx, apply, actor, run.params);

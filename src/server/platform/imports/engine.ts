@@ -59,7 +59,7 @@ export function importEngine(deps: ImportEngineDeps) {
   }
 
   return {
-    register<T, P>(t: ImportTarget<T, P>): void {
+    register<T, P, W>(t: ImportTarget<T, P, W>): void {
       if (targets.has(t.kind)) throw new Error(`import target ${t.kind} registered twice`);
       targets.set(t.kind, t as AnyTarget);
     },

@@ -149,18 +149,21 @@ export function mapRow(
 ): { values: Record<string, string>; errors: RowError[] } {
   const values: Record<string, string> = {};
   const errors: RowError[] = [];
-  const at = rowName(format, row.rowNo);
   for (const b of bound) {
     const v = b.pick(row.raw).trim();
     values[b.field.key] = v;
-    const error = (message: string) =>
-      errors.push({ field: b.field.key, column: b.column, message: `${at} ${b.column}: ${message}` });
-    if (v.includes('\ufffd') || v.includes('\u0000'))
-      error(
-        '読めない文字があります。文字コード（UTF-8 / Shift_JIS）が取込設定と合っているか確かめてください。',
-      );
-    else if (b.field.required && v === '')
-      error(`必須の項目です。${b.field.hint ? `${b.field.hint}で` : ''}入力してください。`);
+    const message =
+      v.includes('\ufffd') || v.includes('\u0000')
+        ? '読めない文字があります。文字コード（UTF-8 / Shift_JIS）が取込設定と合っているか確かめてください。'
+        : b.field.required && v === ''
+          ? `必須の項目です。${b.field.hint ? `${b.field.hint}で` : ''}入力してください。`
+          : null;
+    if (message)
+      errors.push({
+        field: b.field.key,
+        column: b.column,
+        message: `${rowName(format, row.rowNo)} ${b.column}: ${message}`,
+      });
   }
   return { values, errors };
 }

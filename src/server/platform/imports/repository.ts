@@ -1,5 +1,6 @@
 /** SQL of the import engine: 取込設定, runs, their rows (one statement per chunk) and the commit ledger. */
 import type { SqlRunner, SqlTransaction } from '../db/connect.ts';
+import { copyValue } from '../db/copy-text.ts';
 import type { ImportSettingInput, RowError } from './mapping.ts';
 import type { SourceInfo } from './parse-csv.ts';
 import type { Change } from './types.ts';
@@ -54,20 +55,15 @@ export type RunRowInput = {
   value: unknown;
 };
 
-/** JSON for PostgreSQL: NUL cannot be stored in text or jsonb, so it is dropped. */
-export const json = (v: unknown) =>
-  v === null || v === undefined
-    ? null
-    : JSON.stringify(v, (_k, x) => (typeof x === 'string' ? x.replaceAll('\u0000', '') : x));
-/** A value in COPY text format: \\N for null, backslash escapes for \\, tab and line breaks, no NUL. */
-const copyText = (v: string | null) =>
-  v === null
-    ? '\\N'
-    : v
-        .replaceAll('\u0000', '')
-        .replace(/[\\\t\n\r]/g, (c) =>
-          c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r',
-        );
+/**
+ * JSON for PostgreSQL: NUL cannot be stored in text or jsonb, so it is dropped (a `\u0000` escape preceded by an even
+ * number of backslashes; without one in the text, as almost always, the JSON is used as is).
+ */
+export const json = (v: unknown) => {
+  if (v === null || v === undefined) return null;
+  const s = JSON.stringify(v);
+  return s.includes('\\u0000') ? s.replace(/(?<!\\)((?:\\\\)*)\\u0000/g, '$1') : s;
+};
 
 const settingCols = `id, target, name, format, encoding, has_header AS "hasHeader", record_element AS "recordElement",
   mapping, version`;
@@ -213,15 +209,15 @@ export function importsRepository(q: SqlTransaction) {
           runId,
           r.rowNo,
           r.chunkNo,
-          copyText(json(r.raw)),
-          copyText(r.key),
+          copyValue(json(r.raw)),
+          copyValue(r.key),
           r.action,
-          copyText(json(r.errors)),
-          copyText(json(r.changes)),
-          copyText(r.warning),
+          copyValue(json(r.errors)),
+          copyValue(json(r.changes)),
+          copyValue(r.warning),
           r.residentId ?? '\\N',
-          copyText(r.label),
-          copyText(json(r.value)),
+          copyValue(r.label),
+          copyValue(json(r.value)),
         ].join('\t'),
       );
       await q.copyFrom(

@@ -33,9 +33,14 @@ export type Change = { field: string; label: string; before: string; after: stri
  * value a clerk corrected by hand), unchanged (re-import), or an error found against the database (宛名番号
  * not found, 受診票番号 of another person …).
  */
-export type Classified =
+export type Classified<W = never> =
   | {
       action: 'new' | 'update' | 'unchanged';
+      /**
+       * What the commit writes for this row, worked out here (e.g. the person found, the checked result) — kept in
+       * the run's ledger instead of the parsed value when the target has `recheck` (see there). JSON-safe.
+       */
+      payload?: W;
       /** the natural key of the row (e.g. 宛名番号:program:年度); two rows of a file with one key is an error */
       key: string;
       /** who the row is about, for the audit log and the dry-run list (氏名 shown to staff) */
@@ -46,7 +51,11 @@ export type Classified =
     }
   | { action: 'error'; errors: FieldError[]; residentId?: number | null; label?: string };
 
-export type ImportTarget<T, P = unknown> = {
+/**
+ * T: a parsed row; P: the run's parameters; W: what the commit writes for a row (T unless the target has
+ * `recheck`).
+ */
+export type ImportTarget<T, P = unknown, W = T> = {
   /** e.g. 'adult-health.results' */
   kind: string;
   /** e.g. '成人検診の結果' */
@@ -65,14 +74,22 @@ export type ImportTarget<T, P = unknown> = {
    */
   parse(row: Record<string, string>, params: P): RowCheck<T>;
   /** Read-only: compares a chunk of parsed rows with the database (same order, same length). */
-  classify(q: SqlRunner, values: T[], params: P): Promise<Classified[]>;
+  classify(q: SqlRunner, values: T[], params: P): Promise<Classified<W>[]>;
+  /**
+   * Optional, for large imports: the commit's check of a chunk when classify gave each row a `payload` — only the
+   * comparison with the database as it is now (new / update / unchanged, or an error such as a result that changed
+   * meanwhile), not the row's own checks again (those were done in the dry run). Without it the commit calls
+   * classify again with the parsed values.
+   */
+  recheck?(q: SqlRunner, payloads: W[], params: P): Promise<Classified<W>[]>;
   /**
    * Writes a chunk (new and update rows only) inside the engine's transaction. Must be idempotent per key:
-   * the engine re-classifies the chunk in the same transaction first, so `rows` carry the fresh action.
+   * the engine re-classifies (or rechecks) the chunk in the same transaction first, so `rows` carry the fresh
+   * action; `value` is the payload when the target has `recheck`, else the parsed value.
    */
   apply(
     tx: SqlTransaction,
-    rows: { value: T; action: 'new' | 'update' }[],
+    rows: { value: W; action: 'new' | 'update' }[],
     actor: Actor,
     params: P,
   ): Promise<void>;

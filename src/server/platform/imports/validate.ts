@@ -23,7 +23,7 @@ import { type ImportRun, importsRepository, type RunRowInput } from './repositor
 import type { ImportTarget } from './types.ts';
 
 // biome-ignore lint/suspicious/noExplicitAny: targets of any value type live in one registry
-export type AnyTarget = ImportTarget<any, any>;
+export type AnyTarget = ImportTarget<any, any, any>;
 
 export type EngineDeps = {
   database: Database;
@@ -197,7 +197,8 @@ async function classifyChunk(
       errors: null,
       changes: c.changes?.length ? c.changes : null,
       warning: c.warning ?? null,
-      value: p.value,
+      // with recheck, the commit works from what classify worked out (the payload), not the parsed row
+      value: target.recheck ? c.payload : p.value,
     };
   });
 }

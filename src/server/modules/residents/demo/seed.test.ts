@@ -1,13 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { naiveAge } from '../../../platform/calendar/index.ts';
 import type { Database } from '../../../platform/db/connect.ts';
+import { copyValue } from '../../../platform/db/copy-text.ts';
 import { addressSearchKey, kanaSearchKey, nameSearchKey } from '../../../platform/text/index.ts';
 import { freshDatabase as freshTestDatabase } from '../../../test/database.ts';
 import { canonicalState, changeKey } from '../history.ts';
 import type { ResidentState } from '../types.ts';
 import { generateCity } from './generator.ts';
 import { femaleNames, maleNames, surnames, variantSurnames } from './names.ts';
-import { copyValue, keyByParts, type SeedResult, seedDemoCity, stateJson } from './seed.ts';
+import { keyByParts, type SeedResult, seedDemoCity, stateJson } from './seed.ts';
 
 const asOf = '2026-04-01';
 const people = 2000;
@@ -131,14 +132,6 @@ describe(`seedDemoCity (${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'})`,
     const elderly = rows.filter((r) => naiveAge(r.birthDate, asOf) >= 65).length / rows.length;
     expect(elderly).toBeGreaterThan(0.2);
     expect(elderly).toBeLessThan(0.4);
-  });
-
-  it('writes COPY text values', () => {
-    expect(copyValue(null)).toBe('\\N');
-    expect(copyValue(true)).toBe('t');
-    expect(copyValue(false)).toBe('f');
-    expect(copyValue('山田\t太郎\\\n\r')).toBe('山田\\t太郎\\\\\\n\\r');
-    expect(copyValue('すこやか')).toBe('すこやか');
   });
 
   it('writes the canonical JSON of every state', () => {

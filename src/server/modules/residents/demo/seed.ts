@@ -15,8 +15,10 @@
  * On PostgreSQL the next batch is generated while the previous one is being written (the server works in
  * its own process); PGlite runs in this thread, so there the two simply alternate.
  */
+
 import { hash } from 'node:crypto';
 import type { Database, SqlTransaction } from '../../../platform/db/connect.ts';
+import { copyValue } from '../../../platform/db/copy-text.ts';
 import { addressSearchKey, kanaSearchKey, nameSearchKey } from '../../../platform/text/index.ts';
 import type { ResidentState } from '../types.ts';
 import { type DemoPerson, generateCity } from './generator.ts';
@@ -60,17 +62,6 @@ const copyResidents = `COPY residents (id, ${Object.values(stateColumns).join(',
 const copyEvents =
   'COPY resident_events (id, resident_id, event_code, event_date, state, change_key) FROM STDIN';
 const copySecrets = 'COPY resident_secrets (resident_id, my_number_enc, my_number_mac) FROM STDIN';
-
-const copySpecial = /[\\\t\n\r]/;
-const copySpecials = /[\\\t\n\r]/g;
-const copyEscapes: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
-
-/** A value in COPY text format: \N for null, t/f, text with backslash, tab, newline and CR escaped. */
-export function copyValue(v: string | boolean | null): string {
-  if (v === null) return '\\N';
-  if (typeof v === 'boolean') return v ? 't' : 'f';
-  return copySpecial.test(v) ? v.replace(copySpecials, (c) => copyEscapes[c]!) : v;
-}
 
 /**
  * history.ts changeKey from an already serialised canonical state (the same JSON is stored, so it is built
