@@ -4,7 +4,11 @@ import {
   adultHealthMailings,
   allocationService,
   applicationsService,
+  detailedExamsImportKind,
+  detailedExamsImportTarget,
   detailedExamsService,
+  detailedReminderJobKind,
+  detailedRemindersService,
   eApplicationImportService,
   eApplicationJobKind,
   extractJobKind,
@@ -15,11 +19,15 @@ import {
   registerApplicationRoutes,
   registerDetailedExamRoutes,
   registerEApplicationRoutes,
+  registerReminderCallRoutes,
   registerReminderRoutes,
+  registerResultExtraRoutes,
   registerResultNoticeRoutes,
   registerResultRoutes,
+  reminderCallsService,
   reminderJobKind,
   residentScreeningService,
+  resultExtrasService,
   resultNoticeJobKind,
   resultNoticesService,
   resultsImportKind,
@@ -90,8 +98,11 @@ export function createServices(
   const programs = programsService({ db, audit, reservations });
   const programSettings = (fy: number) => programs.settingsForYear(fy);
   imports.register(resultsImportTarget());
+  imports.register(detailedExamsImportTarget());
   const screening = residentScreeningService({ database, audit, programSettings });
   const preferences = preferencesService({ database, audit, reservations });
+  const calls = reminderCallsService({ database, audit, sender: () => settings.sender() });
+  const detailedExams = detailedExamsService({ database, audit, calls });
   const adult = {
     lists: targetListsService({ database, audit, jobs, programSettings }),
     screening,
@@ -105,9 +116,12 @@ export function createServices(
       sessions: (fy) => preferences.sessionsOf(fy),
     }),
     results: resultsService({ database, audit, programSettings, reservations }),
-    detailedExams: detailedExamsService({ database, audit }),
+    resultExtras: resultExtrasService({ database, audit }),
+    calls,
+    detailedExams,
+    detailedReminders: detailedRemindersService({ database, jobs, mailings, detailedExams }),
     notices: resultNoticesService({ database, audit, jobs, mailings, programSettings }),
-    reminders: screeningRemindersService({ database, audit, jobs, mailings }),
+    reminders: screeningRemindersService({ database, audit, jobs, mailings, calls }),
     applications: applicationsService({
       database,
       audit,
@@ -129,6 +143,7 @@ export function createServices(
   jobs.register(mailingJobKind, (ctx) => adult.mailings.runMailingJob(ctx));
   jobs.register(resultNoticeJobKind, (ctx) => adult.notices.runMailingJob(ctx));
   jobs.register(reminderJobKind, (ctx) => adult.reminders.runMailingJob(ctx));
+  jobs.register(detailedReminderJobKind, (ctx) => adult.detailedReminders.runMailingJob(ctx));
   return {
     database,
     db,
@@ -192,7 +207,12 @@ export async function createHttp(
   registerApplicationRoutes(app, { applications: s.adult.applications });
   registerEApplicationRoutes(app, { eApplications: s.adult.eApplications, files: s.files });
   registerResultRoutes(app, { results: s.adult.results });
-  registerDetailedExamRoutes(app, { detailedExams: s.adult.detailedExams });
+  registerResultExtraRoutes(app, { resultExtras: s.adult.resultExtras });
+  registerDetailedExamRoutes(app, {
+    detailedExams: s.adult.detailedExams,
+    detailedReminders: s.adult.detailedReminders,
+  });
+  registerReminderCallRoutes(app, { calls: s.adult.calls });
   registerResultNoticeRoutes(app, { notices: s.adult.notices });
   registerReminderRoutes(app, { reminders: s.adult.reminders });
   registerImportRoutes(app, {
@@ -203,6 +223,15 @@ export async function createHttp(
     view: 'adult.view',
     edit: 'adult.edit',
     screen: '成人保健 検診結果の取込',
+  });
+  registerImportRoutes(app, {
+    imports: s.imports,
+    files: s.files,
+    base: '/api/adult/detailed-exams/imports',
+    kind: detailedExamsImportKind,
+    view: 'adult.view',
+    edit: 'adult.edit',
+    screen: '成人保健 精密検査結果の取込',
   });
   await app.ready();
   return app;

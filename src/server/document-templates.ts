@@ -2,6 +2,9 @@
  * The application's template registry: every document template of every module, by code. The documents
  * engine loads this module by URL (also inside its worker threads), so it must stay free of side effects.
  */
+
+import { callListTemplate } from './modules/adult-health/call-list-document.ts';
+import { detailedReminderTemplate } from './modules/adult-health/detailed-reminder-document.ts';
 import { surveyTemplate, ticketTemplate } from './modules/adult-health/documents.ts';
 import { reminderTemplate } from './modules/adult-health/reminder-document.ts';
 import { resultNoticeTemplate } from './modules/adult-health/result-notice-document.ts';
@@ -14,6 +17,8 @@ export const templates: TemplateRegistry = {
   [rosterTemplate.code]: rosterTemplate,
   [resultNoticeTemplate.code]: resultNoticeTemplate,
   [reminderTemplate.code]: reminderTemplate,
+  [detailedReminderTemplate.code]: detailedReminderTemplate,
+  [callListTemplate.code]: callListTemplate,
 };
 
 export const templatesUrl = new URL(import.meta.url);

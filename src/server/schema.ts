@@ -2,6 +2,7 @@
 
 export * from './modules/adult-health/applications-schema.ts';
 export * from './modules/adult-health/e-application-schema.ts';
+export * from './modules/adult-health/reminder-calls-schema.ts';
 export * from './modules/adult-health/schema.ts';
 export * from './modules/programs/schema.ts';
 export * from './modules/residents/schema.ts';

@@ -8,6 +8,7 @@ import { AdultHomeScreen } from './screens/AdultHomeScreen.tsx';
 import { ApplicationNewScreen } from './screens/ApplicationNewScreen.tsx';
 import { ApplicationsScreen } from './screens/ApplicationsScreen.tsx';
 import { AuditScreen } from './screens/AuditScreen.tsx';
+import { DetailedExamImportScreen } from './screens/DetailedExamImportScreen.tsx';
 import { DetailedExamsScreen } from './screens/DetailedExamsScreen.tsx';
 import { EApplicationsScreen } from './screens/EApplicationsScreen.tsx';
 import { JobsScreen } from './screens/JobsScreen.tsx';
@@ -25,6 +26,7 @@ import { ResidentScreen } from './screens/ResidentScreen.tsx';
 import { ResidentSearchScreen } from './screens/ResidentSearchScreen.tsx';
 import { ResultEntryScreen } from './screens/ResultEntryScreen.tsx';
 import { ResultImportScreen } from './screens/ResultImportScreen.tsx';
+import { ResultItemsScreen } from './screens/ResultItemsScreen.tsx';
 import { ResultNoticesScreen } from './screens/ResultNoticesScreen.tsx';
 import { TargetListScreen } from './screens/TargetListScreen.tsx';
 
@@ -104,6 +106,14 @@ export function App() {
           }
         />
         <Route
+          path="/adult/result-items"
+          element={
+            <RequirePermission permissions={['programs.view']}>
+              <ResultItemsScreen />
+            </RequirePermission>
+          }
+        />
+        <Route
           path="/adult"
           element={
             <RequirePermission permissions={['adult.view']}>
@@ -172,6 +182,14 @@ export function App() {
           element={
             <RequirePermission permissions={['adult.view']}>
               <ResultImportScreen />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="/adult/detailed-exams/imports"
+          element={
+            <RequirePermission permissions={['adult.view']}>
+              <DetailedExamImportScreen />
             </RequirePermission>
           }
         />

@@ -1,5 +1,6 @@
 /** 精密検査の把握 (F04-01/F04-02): the 要精検者 list with the 精検 status, save, CSV. */
 import { api, queryString } from './api.ts';
+import type { LatestCall } from './reminder-calls-api.ts';
 
 export type DetailedStatus = 'examined' | 'not_examined' | 'unknown';
 export type DetailedMeta = {
@@ -32,6 +33,7 @@ export type DetailedRow = {
   details: { lesion?: string; stage?: string };
   note: string;
   version: number | null;
+  lastCall: LatestCall | null;
 };
 export type DetailedFilter = { fiscalYear: number; program?: string; status?: string; q?: string };
 export type DetailedValues = {
@@ -63,4 +65,5 @@ export const detailedApi = {
     api.post<DetailedRow>(`/api/adult/detailed-exams/${recordId}`, v),
   csvUrl: (f: DetailedFilter, encoding: string) =>
     `/api/adult/detailed-exams/csv${queryString({ ...f, encoding })}`,
+  callListUrl: (f: DetailedFilter) => `/api/adult/detailed-exams/call-list.pdf${queryString(f)}`,
 };

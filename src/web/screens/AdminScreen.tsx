@@ -23,9 +23,14 @@ export function AdminScreen() {
           管理
         </Title>
         {can('programs.view') && (
-          <Button component={Link} to="/adult/programs" variant="default">
-            事業マスタ（成人検診）
-          </Button>
+          <Group gap="xs">
+            <Button component={Link} to="/adult/programs" variant="default">
+              事業マスタ（成人検診）
+            </Button>
+            <Button component={Link} to="/adult/result-items" variant="default">
+              結果項目（成人検診）
+            </Button>
+          </Group>
         )}
       </Group>
       <Tabs

@@ -11,14 +11,18 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
+import { Link } from 'react-router';
+import { CallCell, CallListPdfButton } from '../components/adult/CallCell.tsx';
 import { FiscalYearSelect } from '../components/adult/FiscalYearSelect.tsx';
 import { ProgramSelect } from '../components/adult/ProgramSelect.tsx';
 import { CsvDownloadModal } from '../components/CsvDownloadModal.tsx';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
+import { MakeMailing } from '../components/mailings/MakeMailing.tsx';
 import { DetailedExamModal } from '../components/results/DetailedExamModal.tsx';
 import { programLabels } from '../lib/adult-api.ts';
+import { api } from '../lib/api.ts';
 import { useAuth } from '../lib/auth.tsx';
 import {
   type DetailedFilter,
@@ -29,6 +33,7 @@ import {
 import { formatCount } from '../lib/format.ts';
 import { currentFiscalYear } from '../lib/programs-api.ts';
 import { resultKeys, resultsApi } from '../lib/results-api.ts';
+import type { Job } from '../lib/types.ts';
 import { formatWareki } from '../lib/wareki.ts';
 
 const statusColors: Record<string, string> = { examined: 'teal', not_examined: 'red', unknown: 'orange' };
@@ -36,10 +41,12 @@ const pageSize = 100;
 
 /**
  * 精密検査の把握 (F04-01 精密検査結果入力, F04-02 精検未受診者の抽出): the 要精検者 of a 年度 with their 精検 status;
- * 「入力」 records the 精検結果; 「要フォロー（未受診・未把握）」 is the list to remind (CSV for phone calls).
+ * 「入力」 records the 精検結果; 「要フォロー（未受診・未把握）」 is the list to remind (F04-02): a call list (CSV, PDF)
+ * with the 架電結果 recorded per row, or 精密検査受診勧奨通知 as a mailing.
  */
 export function DetailedExamsScreen() {
   const { can } = useAuth();
+  const queryClient = useQueryClient();
   const current = currentFiscalYear();
   const [draft, setDraft] = useState<DetailedFilter>({ fiscalYear: current, status: 'pending' });
   const [filter, setFilter] = useState<DetailedFilter>(draft);
@@ -69,9 +76,14 @@ export function DetailedExamsScreen() {
 
   return (
     <Stack gap="sm">
-      <Title order={1} size="h3">
-        精密検査の把握
-      </Title>
+      <Group justify="space-between" align="flex-end">
+        <Title order={1} size="h3">
+          精密検査の把握
+        </Title>
+        <Button component={Link} to="/adult/detailed-exams/imports" variant="default">
+          精検結果の取込（CSV・XML）
+        </Button>
+      </Group>
       <Paper withBorder p="sm" component="form" onSubmit={search} aria-label="絞り込み">
         <Group align="flex-end" gap="sm">
           <FiscalYearSelect
@@ -104,9 +116,12 @@ export function DetailedExamsScreen() {
           />
           <Button type="submit">検索</Button>
           {can('residents.export') && (
-            <Button variant="default" onClick={() => setCsv(true)}>
-              CSV出力（電話勧奨用）
-            </Button>
+            <>
+              <Button variant="default" onClick={() => setCsv(true)}>
+                CSV出力（電話勧奨用）
+              </Button>
+              <CallListPdfButton url={detailedApi.callListUrl(filter)} />
+            </>
           )}
         </Group>
       </Paper>
@@ -128,6 +143,7 @@ export function DetailedExamsScreen() {
                   <Table.Th>精検の状況</Table.Th>
                   <Table.Th>精検日・機関・結果</Table.Th>
                   <Table.Th>電話</Table.Th>
+                  <Table.Th>架電結果</Table.Th>
                   <Table.Th />
                 </Table.Tr>
               </Table.Thead>
@@ -160,6 +176,21 @@ export function DetailedExamsScreen() {
                     </Table.Td>
                     <Table.Td>{r.phone}</Table.Td>
                     <Table.Td>
+                      <CallCell
+                        scope={{
+                          residentId: r.residentId,
+                          purpose: 'detailed',
+                          fiscalYear: filter.fiscalYear,
+                          program: r.program,
+                        }}
+                        person={{ name: r.name, phone: r.phone, about: `${name(r.program)}の精密検査` }}
+                        last={r.lastCall}
+                        onRecorded={() =>
+                          void queryClient.invalidateQueries({ queryKey: ['detailed', 'list'] })
+                        }
+                      />
+                    </Table.Td>
+                    <Table.Td>
                       {can('adult.edit') && meta.data && results.data && (
                         <Button
                           size="compact-xs"
@@ -177,6 +208,21 @@ export function DetailedExamsScreen() {
             </Table>
             {list.data.total > pageSize && (
               <Pagination total={Math.ceil(list.data.total / pageSize)} value={page} onChange={setPage} />
+            )}
+            {can('mailings.manage') && list.data.total > 0 && filter.status !== 'examined' && (
+              <MakeMailing
+                key={JSON.stringify(filter)}
+                what="精密検査受診勧奨通知"
+                start={async (sendDate, method) =>
+                  (
+                    await api.post<{ job: Job }>('/api/adult/detailed-exams/mailing', {
+                      ...filter,
+                      sendDate,
+                      method,
+                    })
+                  ).job
+                }
+              />
             )}
           </Stack>
         </Paper>

@@ -1,5 +1,5 @@
-import { Group, NativeSelect, Stack, Tabs, Text, Title } from '@mantine/core';
-import { useSearchParams } from 'react-router';
+import { Button, Group, NativeSelect, Stack, Tabs, Text, Title } from '@mantine/core';
+import { Link, useSearchParams } from 'react-router';
 import { fiscalYearLabel } from '../../server/modules/programs/labels.ts';
 import { MasterTab } from '../components/programs/MasterTab.tsx';
 import { ProgramsTab } from '../components/programs/ProgramsTab.tsx';
@@ -50,18 +50,23 @@ export function ProgramsScreen() {
             {canEdit ? '' : '（閲覧のみ）'}
           </Text>
         </Stack>
-        {tab !== 'venues' && tab !== 'institutions' && (
-          <NativeSelect
-            label="年度"
-            value={String(fy)}
-            onChange={(e) => setParam('fy', e.currentTarget.value)}
-            data={years.map((y) => ({
-              value: String(y),
-              label: `${fiscalYearLabel(y)}${y === thisYear ? '・今年度' : ''}`,
-            }))}
-            w={280}
-          />
-        )}
+        <Group align="flex-end">
+          <Button component={Link} to="/adult/result-items" variant="default">
+            結果項目
+          </Button>
+          {tab !== 'venues' && tab !== 'institutions' && (
+            <NativeSelect
+              label="年度"
+              value={String(fy)}
+              onChange={(e) => setParam('fy', e.currentTarget.value)}
+              data={years.map((y) => ({
+                value: String(y),
+                label: `${fiscalYearLabel(y)}${y === thisYear ? '・今年度' : ''}`,
+              }))}
+              w={280}
+            />
+          )}
+        </Group>
       </Group>
       <Tabs value={tab} onChange={(v) => v && setParam('tab', v)} keepMounted={false}>
         <Tabs.List>

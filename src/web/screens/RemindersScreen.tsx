@@ -1,5 +1,6 @@
 import { Button, Checkbox, Group, NativeSelect, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
+import { CallCell, CallListPdfButton } from '../components/adult/CallCell.tsx';
 import { FiscalYearSelect } from '../components/adult/FiscalYearSelect.tsx';
 import { ProgramSelect } from '../components/adult/ProgramSelect.tsx';
 import { CsvDownloadModal } from '../components/CsvDownloadModal.tsx';
@@ -11,6 +12,7 @@ import { api, queryString } from '../lib/api.ts';
 import { useAuth } from '../lib/auth.tsx';
 import { formatCount } from '../lib/format.ts';
 import { currentFiscalYear } from '../lib/programs-api.ts';
+import type { CallRecord, LatestCall } from '../lib/reminder-calls-api.ts';
 import type { Job } from '../lib/types.ts';
 import { useSave } from '../lib/useSave.ts';
 import { parseDateInput } from '../lib/wareki.ts';
@@ -27,14 +29,15 @@ type Found = {
     programs: string[];
     invited: boolean;
     applied: boolean;
+    lastCall: LatestCall | null;
   }[];
 };
 const programName = (c: string) => programLabels[c as keyof typeof programLabels] ?? c;
 
 /**
  * 未受診者勧奨 (F03-04): who was sent a 受診票 or applied and has no result by the chosen day (送付不要 left out) →
- * 受診勧奨通知 as a mailing (pull-out, print, send records on the mailing's screen) or a call list (CSV) for phone
- * reminders.
+ * 受診勧奨通知 as a mailing (pull-out, print, send records on the mailing's screen) or a call list (CSV, PDF) for
+ * phone reminders, with the 架電結果 recorded per person (CallCell).
  */
 export function RemindersScreen() {
   const { can } = useAuth();
@@ -53,6 +56,20 @@ export function RemindersScreen() {
     const d = x.asOf.trim() ? parseDateInput(x.asOf) : null;
     return { ...x, program: x.program || undefined, asOf: d?.ok ? d.date : undefined };
   };
+
+  const called = (residentId: number, calls: CallRecord[]) =>
+    setFound(
+      (x) =>
+        x && {
+          ...x,
+          data: {
+            ...x.data,
+            rows: x.data.rows.map((r) =>
+              r.residentId === residentId ? { ...r, lastCall: calls[0] ?? null } : r,
+            ),
+          },
+        },
+    );
 
   function submit(e: FormEvent) {
     e.preventDefault();
@@ -112,9 +129,14 @@ export function RemindersScreen() {
                 {found.data.total > found.data.rows.length ? `（先頭${found.data.rows.length}人を表示）` : ''}
               </Text>
               {can('residents.export') && found.data.total > 0 && (
-                <Button variant="default" onClick={() => setCsv(true)}>
-                  架電リスト（CSV）
-                </Button>
+                <Group gap="xs">
+                  <Button variant="default" onClick={() => setCsv(true)}>
+                    架電リスト（CSV）
+                  </Button>
+                  <CallListPdfButton
+                    url={`/api/adult/reminders/call-list.pdf${queryString(query(found.filter))}`}
+                  />
+                </Group>
               )}
             </Group>
             <Table striped withTableBorder fz="sm" aria-label="勧奨の対象者">
@@ -125,6 +147,7 @@ export function RemindersScreen() {
                   <Table.Th>未受診の検診</Table.Th>
                   <Table.Th>案内・申込</Table.Th>
                   <Table.Th>電話</Table.Th>
+                  <Table.Th>架電結果</Table.Th>
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
@@ -144,6 +167,22 @@ export function RemindersScreen() {
                         .join('・')}
                     </Table.Td>
                     <Table.Td>{r.phone}</Table.Td>
+                    <Table.Td>
+                      <CallCell
+                        scope={{
+                          residentId: r.residentId,
+                          purpose: 'screening',
+                          fiscalYear: found.filter.fiscalYear,
+                        }}
+                        person={{
+                          name: r.name,
+                          phone: r.phone,
+                          about: r.programs.map(programName).join('・'),
+                        }}
+                        last={r.lastCall}
+                        onRecorded={(calls) => called(r.residentId, calls)}
+                      />
+                    </Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>

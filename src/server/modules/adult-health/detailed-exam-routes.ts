@@ -1,11 +1,17 @@
-/** 精密検査結果 (F04-01) and 精検未受診者 (F04-02) routes: the 要精検者 list with status, save, the CSV call list. */
+/**
+ * 精密検査結果 (F04-01) and 精検未受診者 (F04-02) routes: the 要精検者 list with status, save, the call list (CSV,
+ * PDF), the mailing of 精密検査受診勧奨通知 (job).
+ */
 import { z } from 'zod';
 import { fiscalYearOf, today } from '../../platform/calendar/index.ts';
 import { csvHeaders } from '../../platform/csv/export.ts';
 import { actorOf, type ZApp } from '../../platform/http/app.ts';
+import { sendMethods } from '../../platform/mailings/types.ts';
 import type { DetailedExamsService, DetailedFilter } from './detailed-exams.ts';
 import { detailedStatuses } from './detailed-exams-rules.ts';
-import { fy, id, program } from './route-schemas.ts';
+import type { DetailedRemindersService } from './detailed-reminders.ts';
+import { pdfHeaders } from './reminder-call-routes.ts';
+import { dateInput, fy, id, program } from './route-schemas.ts';
 
 const status = z.enum(['pending', ...(Object.keys(detailedStatuses) as (keyof typeof detailedStatuses)[])], {
   message: '精検の状況を選んでください。',
@@ -36,7 +42,10 @@ const saveBody = z.object({
   version: z.number().int().nullable().default(null),
 });
 
-export function registerDetailedExamRoutes(app: ZApp, deps: { detailedExams: DetailedExamsService }) {
+export function registerDetailedExamRoutes(
+  app: ZApp,
+  deps: { detailedExams: DetailedExamsService; detailedReminders: DetailedRemindersService },
+) {
   const { detailedExams: svc } = deps;
 
   app.get('/api/adult/detailed-exams/meta', { config: { permission: 'adult.view' } }, async () => svc.meta());
@@ -66,6 +75,34 @@ export function registerDetailedExamRoutes(app: ZApp, deps: { detailedExams: Det
       const enc = req.query.encoding;
       const csv = await svc.exportCsv(actorOf(req), filterOf(req.query), enc);
       return reply.headers(csvHeaders(csv, enc)).send(csv.body);
+    },
+  );
+
+  app.get(
+    '/api/adult/detailed-exams/call-list.pdf',
+    { config: { permission: 'residents.export' }, schema: { querystring: filterQuery } },
+    async (req, reply) => {
+      const pdf = await svc.callListPdf(actorOf(req), filterOf(req.query));
+      return reply.headers(pdfHeaders(pdf.fileName, 'call-list.pdf')).send(pdf.body);
+    },
+  );
+
+  app.post(
+    '/api/adult/detailed-exams/mailing',
+    {
+      config: { permission: 'mailings.manage' },
+      schema: {
+        body: filterQuery.extend({
+          sendDate: dateInput,
+          method: z.enum(Object.keys(sendMethods) as [keyof typeof sendMethods]).default('post'),
+        }),
+      },
+    },
+    async (req) => {
+      const { sendDate, method, ...f } = req.body;
+      return {
+        job: await deps.detailedReminders.startMailing(actorOf(req), filterOf(f), { sendDate, method }),
+      };
     },
   );
 

@@ -1,7 +1,8 @@
 /**
  * 精密検査の把握 (F04-01 精密検査結果入力, F04-02 精検未受診者の抽出): every 要精検 result of a 年度 with its 精検
  * status (精検受診 / 精検未受診 / 精検未把握 — no record = 未把握, detailed-exams-rules.ts), the 精検結果 entered by
- * hand (one per screening, optimistic locking), and the list of those still to follow up as CSV (call list).
+ * hand (one per screening, optimistic locking), and the list of those still to follow up as a call list (CSV or
+ * PDF, with the latest 架電結果 — reminder-calls.ts).
  */
 import type { Actor, AuditService } from '../../platform/audit/service.ts';
 import { formatWareki, today } from '../../platform/calendar/index.ts';
@@ -9,6 +10,7 @@ import { type CsvColumn, type CsvEncoding, toCsv } from '../../platform/csv/expo
 import type { Database } from '../../platform/db/connect.ts';
 import { AppError, badRequest, conflict, notFound } from '../../platform/errors/app-error.ts';
 import { type ProgramCode, programLabels } from '../programs/types.ts';
+import { shortProgram } from './call-list-document.ts';
 import {
   cervicalLesions,
   checkDetailed,
@@ -19,6 +21,9 @@ import {
   detailedStatuses,
 } from './detailed-exams-rules.ts';
 import { fiscalYearLabel } from './documents.ts';
+import { lastCallColumns, type ReminderCallsService } from './reminder-calls.ts';
+import { callKey, type LatestCall } from './reminder-calls-repository.ts';
+import { callSummary } from './reminder-calls-rules.ts';
 import { resultDefinitions } from './results-items.ts';
 
 const screen = '成人保健 精密検査結果';
@@ -56,7 +61,10 @@ export type DetailedRow = {
   details: Record<string, string>;
   note: string;
   version: number | null;
+  /** the latest 架電結果 about this 精検 (null: not called yet) */
+  lastCall: LatestCall | null;
 };
+type DetailedBase = Omit<DetailedRow, 'lastCall'>;
 
 const SELECT = `SELECT r.id AS "recordId", r.resident_id AS "residentId", p.atena_no AS "atenaNo", p.name,
     p.name_kana AS "nameKana", p.birth_date AS "birthDate", p.phone, trim(p.address || ' ' || p.address_extra) AS address,
@@ -72,7 +80,7 @@ const SELECT = `SELECT r.id AS "recordId", r.resident_id AS "residentId", p.aten
   LEFT JOIN medical_institutions di ON di.id = d.institution_id`;
 
 const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
-const fix = (r: DetailedRow): DetailedRow => ({
+const fix = (r: DetailedBase): DetailedBase => ({
   ...r,
   recordId: Number(r.recordId),
   residentId: Number(r.residentId),
@@ -80,7 +88,7 @@ const fix = (r: DetailedRow): DetailedRow => ({
   institutionId: num(r.institutionId),
 });
 
-const judgementLabel = (r: DetailedRow) =>
+const judgementLabel = (r: DetailedBase) =>
   resultDefinitions[r.program]?.judgements.find((j) => j.code === r.result)?.label ?? r.result;
 const methodLabel = (r: DetailedRow) =>
   detailedMethods[r.program]?.find((m) => m.code === r.method)?.label ?? r.method;
@@ -106,9 +114,14 @@ export const detailedColumns: CsvColumn<DetailedRow>[] = [
     value: (r) => (r.outcome ? detailedOutcomes[r.outcome as keyof typeof detailedOutcomes] : ''),
   },
   { key: 'note', label: '備考', value: (r) => r.note },
+  ...lastCallColumns<DetailedRow>(),
 ];
 
-export function detailedExamsService(deps: { database: Database; audit: AuditService }) {
+export function detailedExamsService(deps: {
+  database: Database;
+  audit: AuditService;
+  calls: ReminderCallsService;
+}) {
   const { database, audit } = deps;
 
   async function query(f: DetailedFilter, page: { offset: number; limit: number } | null) {
@@ -126,15 +139,25 @@ export function detailedExamsService(deps: { database: Database; audit: AuditSer
       `SELECT count(*)::int AS n FROM (${sql}) x`,
       params,
     )) as [{ n: number }];
-    const rows = await database.query<DetailedRow>(
+    const rows = await database.query<DetailedBase>(
       `${sql} ORDER BY r.program, p.name_kana, r.id${page ? ` LIMIT ${page.limit} OFFSET ${page.offset}` : ''}`,
       params,
     );
-    return { total: n, rows: rows.map(fix) };
+    return { total: n, rows: await withCalls(f.fiscalYear, rows.map(fix)) };
+  }
+
+  /** The rows with the latest 架電結果 about each 精検. */
+  async function withCalls(fy: number, rows: DetailedBase[]): Promise<DetailedRow[]> {
+    const latest = await deps.calls.latest(
+      'detailed',
+      fy,
+      rows.map((r) => r.residentId),
+    );
+    return rows.map((r) => ({ ...r, lastCall: latest.get(callKey(r.residentId, r.program)) ?? null }));
   }
 
   async function one(recordId: number) {
-    const [r] = await database.query<DetailedRow & { needsDetailed: boolean }>(
+    const [r] = await database.query<DetailedBase & { needsDetailed: boolean }>(
       `${SELECT.replace('SELECT r.id', 'SELECT r.needs_detailed AS "needsDetailed", r.id')} WHERE r.id = $1`,
       [recordId],
     );
@@ -241,6 +264,25 @@ export function detailedExamsService(deps: { database: Database; audit: AuditSer
         title: `${fiscalYearLabel(f.fiscalYear)}_${what}一覧`,
       };
     },
+
+    /** 架電リスト of the filtered list as a printable PDF (blank 架電日・結果・メモ); audited as an export. */
+    async callListPdf(actor: Actor, f: DetailedFilter) {
+      const { rows } = await query(f, null);
+      const what = f.status === 'pending' ? '精検未受診・未把握者' : '要精検者';
+      return deps.calls.callListPdf(actor, {
+        purpose: 'detailed',
+        title: '架電リスト（精検未受診者勧奨）',
+        condition: `${fiscalYearLabel(f.fiscalYear)}${f.program ? `の${programLabels[f.program]}` : ''}の${what}`,
+        people: rows.map((r) => ({
+          ...r,
+          what: `${shortProgram(r.program)} ${detailedStatuses[r.status].replace(/^精検/, '')}`,
+          last: r.lastCall ? callSummary(r.lastCall) : '',
+        })),
+      });
+    },
+
+    /** The rows of the filter without audit, for a caller that audits what it makes of them (F04-02 letters). */
+    rows: async (f: DetailedFilter) => (await query(f, null)).rows,
   };
 }
 

@@ -4,6 +4,12 @@ export { registerApplicationRoutes } from './application-routes.ts';
 export { type ApplicationsService, applicationsService } from './applications.ts';
 export { registerDetailedExamRoutes } from './detailed-exam-routes.ts';
 export { type DetailedExamsService, detailedExamsService } from './detailed-exams.ts';
+export { detailedExamsImportKind, detailedExamsImportTarget } from './detailed-exams-import.ts';
+export {
+  type DetailedRemindersService,
+  detailedReminderJobKind,
+  detailedRemindersService,
+} from './detailed-reminders.ts';
 export {
   type EApplicationImportService,
   eApplicationImportService,
@@ -21,8 +27,12 @@ export {
 } from './mailing.ts';
 export type { SurveyPayload, TicketPayload } from './payloads.ts';
 export { type PreferencesService, preferenceSource, preferencesService } from './preferences.ts';
+export { registerReminderCallRoutes } from './reminder-call-routes.ts';
+export { type ReminderCallsService, reminderCallsService } from './reminder-calls.ts';
 export { registerReminderRoutes } from './reminder-routes.ts';
 export { type ResidentScreeningService, residentScreeningService } from './resident-screening.ts';
+export { type ResultExtrasService, resultExtrasService } from './result-extras.ts';
+export { registerResultExtraRoutes } from './result-extras-routes.ts';
 export { registerResultNoticeRoutes } from './result-notice-routes.ts';
 export { type ResultNoticesService, resultNoticeJobKind, resultNoticesService } from './result-notices.ts';
 export { type ResultsService, resultsService } from './results.ts';

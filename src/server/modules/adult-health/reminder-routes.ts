@@ -1,9 +1,10 @@
-/** 未受診者勧奨 (F03-04) routes: the people to remind, the call list (CSV), the mailing of letters (job). */
+/** 未受診者勧奨 (F03-04) routes: the people to remind, the call list (CSV, PDF), the mailing of letters (job). */
 import { z } from 'zod';
 import { fiscalYearOf, today } from '../../platform/calendar/index.ts';
 import { csvHeaders } from '../../platform/csv/export.ts';
 import { actorOf, type ZApp } from '../../platform/http/app.ts';
 import { sendMethods } from '../../platform/mailings/types.ts';
+import { pdfHeaders } from './reminder-call-routes.ts';
 import { dateInput, fy, program } from './route-schemas.ts';
 import type { ReminderFilter, ScreeningRemindersService } from './screening-reminders.ts';
 
@@ -42,6 +43,15 @@ export function registerReminderRoutes(app: ZApp, deps: { reminders: ScreeningRe
       const { encoding: enc, ...q } = req.query;
       const csv = await reminders.exportCsv(actorOf(req), filterOf(q), enc);
       return reply.headers(csvHeaders(csv, enc)).send(csv.body);
+    },
+  );
+
+  app.get(
+    '/api/adult/reminders/call-list.pdf',
+    { config: { permission: 'residents.export' }, schema: { querystring: filter } },
+    async (req, reply) => {
+      const pdf = await reminders.callListPdf(actorOf(req), filterOf(req.query));
+      return reply.headers(pdfHeaders(pdf.fileName, 'call-list.pdf')).send(pdf.body);
     },
   );
 

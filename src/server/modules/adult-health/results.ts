@@ -43,6 +43,14 @@ const topFields = new Set(['screenedOn', 'mode', 'institutionId', 'method', 'res
 /** The request path of a checked field: the result's own fields, else `items.<key>`. */
 const fieldPath = (field: string) => (topFields.has(field) ? field : `items.${field}`);
 
+/** Stored values of items no longer on the form (a city item made 無効): kept when the result is corrected. */
+function retiredValues(stored: Record<string, unknown>, program: ProgramCode, extras: { key: string }[]) {
+  const current = [...resultDefinitions[program].items, ...extras];
+  return Object.fromEntries(
+    Object.entries(stored).filter(([k]) => !current.some((i) => i.key === k)),
+  ) as Record<string, string | number | boolean>;
+}
+
 /** '受診票番号' as printed (2026-0000012345) or scanned (K2026-0000012345, full-width too) → 年度 and 宛名番号. */
 export function parseTicketNo(text: string): { fiscalYear: number; atenaNo: string } | null {
   const s = text
@@ -253,6 +261,7 @@ export function resultsService(deps: {
       } else {
         const before = await repo.get(database, v.id);
         if (!before || before.residentId !== residentId) throw notFound('検診結果');
+        values.items = { ...retiredValues(before.items, v.program, extras), ...values.items };
         try {
           if (!(await repo.update(database, v.id, v.version ?? -1, values, 'manual', actor.userId)))
             throw conflict('この検診結果', await repo.get(database, v.id));

@@ -106,7 +106,9 @@ describe('未受診者勧奨 (service)', () => {
       .toString('utf8')
       .replace(/^\ufeff/, '')
       .split('\r\n');
-    expect(lines[0]).toBe('宛名番号,氏名,氏名カナ,生年月日,電話番号,住所,未受診の検診,案内・申込,架電結果');
+    expect(lines[0]).toBe(
+      '宛名番号,氏名,氏名カナ,生年月日,電話番号,住所,未受診の検診,案内・申込,最終架電日,最終架電結果',
+    );
     expect(lines[1]).toContain('0000000901,勧奨 1');
     expect(lines[1]).toContain('大腸がん検診,申込あり,');
     const job = await s.adult.reminders.startMailing(

@@ -2,7 +2,7 @@
  * 未受診者勧奨 (F03-04): the people who were sent a 受診票（券） (送付情報) or applied (申込) for a program of the 年度
  * but have no result of it with a 受診日 on or before the chosen date — leaving out 送付不要 registered for the
  * program and people no longer 住民 — as reminder letters (a mailing: pull-out, print, send records) or a call
- * list (CSV) for phone reminders.
+ * list (CSV or PDF) for phone reminders, with the latest 架電結果 recorded (reminder-calls.ts).
  */
 import type { Actor, AuditService } from '../../platform/audit/service.ts';
 import { formatWareki } from '../../platform/calendar/index.ts';
@@ -12,9 +12,13 @@ import { badRequest } from '../../platform/errors/app-error.ts';
 import type { JobContext, JobRunner } from '../../platform/jobs/runner.ts';
 import type { SendMethod } from '../../platform/mailings/types.ts';
 import { type ProgramCode, programLabels } from '../programs/types.ts';
+import { shortProgram } from './call-list-document.ts';
 import { fiscalYearLabel } from './documents.ts';
 import type { MailingsPort } from './mailing.ts';
 import { ticketNo } from './payloads.ts';
+import { lastCallColumns, type ReminderCallsService } from './reminder-calls.ts';
+import type { LatestCall } from './reminder-calls-repository.ts';
+import { callSummary } from './reminder-calls-rules.ts';
 import { ticketPurpose } from './ticket-issue.ts';
 
 export const reminderPurpose = 'adult-health.reminder';
@@ -43,6 +47,8 @@ export type ReminderRow = {
   programs: ProgramCode[];
   invited: boolean;
   applied: boolean;
+  /** the latest 架電結果 of the 年度 (null: not called yet) */
+  lastCall: LatestCall | null;
 };
 
 /** 受診勧奨通知 payload. */
@@ -71,7 +77,7 @@ export const reminderColumns: CsvColumn<ReminderRow>[] = [
     label: '案内・申込',
     value: (r) => [r.invited ? '受診票送付' : '', r.applied ? '申込あり' : ''].filter(Boolean).join('・'),
   },
-  { key: 'outcome', label: '架電結果', value: () => '' },
+  ...lastCallColumns<ReminderRow>(),
 ];
 
 export function screeningRemindersService(deps: {
@@ -79,12 +85,13 @@ export function screeningRemindersService(deps: {
   audit: AuditService;
   jobs: JobRunner;
   mailings: MailingsPort;
+  calls: ReminderCallsService;
 }) {
   const { database, audit } = deps;
   deps.mailings.registerPurpose({ code: reminderPurpose, title: '受診勧奨通知', template: reminderPurpose });
 
-  async function targets(f: ReminderFilter): Promise<ReminderRow[]> {
-    const rows = await database.query<ReminderRow>(
+  async function targets(f: ReminderFilter): Promise<Omit<ReminderRow, 'lastCall'>[]> {
+    const rows = await database.query<Omit<ReminderRow, 'lastCall'>>(
       `WITH expected AS (
          SELECT s.resident_id, p->>'code' AS program, true AS invited, false AS applied
          FROM send_records s, jsonb_array_elements(coalesce(s.payload->'programs', '[]'::jsonb)) p
@@ -116,6 +123,16 @@ export function screeningRemindersService(deps: {
     return rows.map((r) => ({ ...r, residentId: Number(r.residentId) }));
   }
 
+  /** The rows with the latest 架電結果 of the 年度. */
+  async function withCalls(f: ReminderFilter, rows: Omit<ReminderRow, 'lastCall'>[]): Promise<ReminderRow[]> {
+    const latest = await deps.calls.latest(
+      'screening',
+      f.fiscalYear,
+      rows.map((r) => r.residentId),
+    );
+    return rows.map((r) => ({ ...r, lastCall: latest.get(String(r.residentId)) ?? null }));
+  }
+
   const label = (f: ReminderFilter) =>
     `${fiscalYearLabel(f.fiscalYear)}${f.program ? `の${programLabels[f.program]}` : ''}の未受診者（${formatWareki(f.asOf)}時点）`;
 
@@ -123,7 +140,7 @@ export function screeningRemindersService(deps: {
     /** 勧奨対象者: how many and the first 200; audited. */
     async search(actor: Actor, f: ReminderFilter) {
       const all = await targets(f);
-      const rows = all.slice(0, 200);
+      const rows = await withCalls(f, all.slice(0, 200));
       await audit.record(actor, {
         action: 'view',
         screen,
@@ -134,9 +151,9 @@ export function screeningRemindersService(deps: {
       return { total: all.length, rows };
     },
 
-    /** 架電リスト (CSV, with an empty 架電結果 column to fill in); audited as an export. */
+    /** 架電リスト (CSV, with the latest 架電結果); audited as an export. */
     async exportCsv(actor: Actor, f: ReminderFilter, encoding: CsvEncoding) {
-      const rows = await targets(f);
+      const rows = await withCalls(f, await targets(f));
       await audit.record(actor, {
         action: 'export',
         screen,
@@ -148,6 +165,21 @@ export function screeningRemindersService(deps: {
         ...toCsv(rows, reminderColumns, encoding),
         title: `${fiscalYearLabel(f.fiscalYear)}_未受診者_架電リスト`,
       };
+    },
+
+    /** 架電リスト as a printable PDF (blank 架電日・結果・メモ to write in); audited as an export. */
+    async callListPdf(actor: Actor, f: ReminderFilter) {
+      const rows = await withCalls(f, await targets(f));
+      return deps.calls.callListPdf(actor, {
+        purpose: 'screening',
+        title: '架電リスト（未受診者勧奨）',
+        condition: label(f),
+        people: rows.map((r) => ({
+          ...r,
+          what: r.programs.map(shortProgram).join('・'),
+          last: r.lastCall ? callSummary(r.lastCall) : '',
+        })),
+      });
     },
 
     /** Queues the job making the mailing of 受診勧奨通知. */

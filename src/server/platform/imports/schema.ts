@@ -4,6 +4,7 @@ import {
   boolean,
   index,
   integer,
+  json,
   jsonb,
   pgTable,
   primaryKey,
@@ -102,8 +103,8 @@ export const importRunRows = pgTable(
     runId: bigint('run_id', { mode: 'number' }).notNull(),
     rowNo: integer('row_no').notNull(),
     chunkNo: integer('chunk_no').notNull(),
-    /** CSV: the cells (string[]); XML: [element name, value][] */
-    raw: jsonb('raw').notNull(),
+    /** CSV: the cells (string[]); XML: [element name, value][] (json, not jsonb: written once, read back whole) */
+    raw: json('raw').notNull(),
     key: text('key'),
     /** new | update | unchanged | error */
     action: text('action').notNull(),
@@ -113,7 +114,7 @@ export const importRunRows = pgTable(
     warning: text('warning'),
     residentId: bigint('resident_id', { mode: 'number' }),
     label: text('label'),
-    value: jsonb('value'),
+    value: json('value'),
   },
   (t) => [
     primaryKey({ columns: [t.runId, t.rowNo] }),

@@ -54,7 +54,12 @@ function initial(p: Props): ResultValues & { institution: string } {
     institutionId: inst?.id ?? null,
     method: r?.method ?? (p.program.methods.length === 1 ? p.program.methods[0]!.code : null),
     result: r?.result ?? '',
-    items: Object.fromEntries(Object.entries(r?.items ?? {}).map(([k, v]) => [k, String(v)])),
+    // values of items no longer on the form (a city item made 無効) stay stored: the server keeps them
+    items: Object.fromEntries(
+      Object.entries(r?.items ?? {})
+        .filter(([k]) => p.program.items.some((i) => i.key === k))
+        .map(([k, v]) => [k, String(v)]),
+    ),
     note: r?.note ?? '',
     bookingId: r?.bookingId ?? app?.bookingId ?? null,
     id: r?.id ?? null,
