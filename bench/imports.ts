@@ -7,6 +7,7 @@
  * writes) into a table like screening_records (same indexes). Prints Markdown rows for BENCHMARKS.md. Not a test.
  *
  *   npm run bench -- --suite imports [--rows 100000] [--db both|pglite|postgres] [--cpu-prof DIR]
+ *     [--node-flags "--max-old-space-size=256"]
  */
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -26,6 +27,8 @@ const arg = (name: string, fallback: string) => {
 const count = Number(arg('rows', '100000'));
 const which = arg('db', 'both');
 const cpuProf = arg('cpu-prof', '');
+/** Node options of the import process, e.g. --node-flags "--max-old-space-size=256" */
+const nodeFlags = arg('node-flags', '');
 const pgBase = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const fy = 2026;
 
@@ -131,6 +134,7 @@ for (const kind of which === 'both'
       process.execPath,
       [
         ...(cpuProf ? ['--cpu-prof', '--cpu-prof-dir', cpuProf] : []),
+        ...(nodeFlags ? nodeFlags.split(' ') : []),
         'bench/run.mjs',
         '--suite',
         'imports-run',
@@ -164,7 +168,7 @@ for (const kind of which === 'both'
       "SELECT count(*)::int AS n FROM screening_records WHERE source = 'import'",
     )) as [{ n: number }];
     const total = r.validateMs + r.commitMs;
-    const note = `validate ${secs(r.validateMs)} + commit ${secs(r.commitMs)}; ${n} results written; counts ${JSON.stringify(r.counts)}; status ${r.status}; load ${loadavg()[0]!.toFixed(1)}`;
+    const note = `${nodeFlags ? `node ${nodeFlags}; ` : ''}validate ${secs(r.validateMs)} + commit ${secs(r.commitMs)}; ${n} results written; counts ${JSON.stringify(r.counts)}; status ${r.status}; load ${loadavg()[0]!.toFixed(1)}`;
     out.push(
       `| ${lines.length.toLocaleString('en')} result rows import (validate + commit) | ${kind} | ${secs(total)}, peak RSS ${r.peakMb} MB (import process; ${r.startMb} MB at rest, peak JS heap ${r.peakHeapMb} MB) | bare COPY ${secs(copyMs)} (${(total / copyMs).toFixed(0)}×); COPY as stored ${secs(storedMs)} (${(total / storedMs).toFixed(1)}×) | ${note} |`,
     );

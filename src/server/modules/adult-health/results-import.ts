@@ -7,7 +7,7 @@
  */
 import type { Actor } from '../../platform/audit/service.ts';
 import type { SqlRunner, SqlTransaction } from '../../platform/db/connect.ts';
-import { copyLine } from '../../platform/db/copy-text.ts';
+import { copyLine, copyPieces } from '../../platform/db/copy-text.ts';
 import { badRequest } from '../../platform/errors/app-error.ts';
 import type { Change, Classified, ImportTarget } from '../../platform/imports/types.ts';
 import { type ProgramCode, programCodes } from '../programs/types.ts';
@@ -126,34 +126,31 @@ export function resultsImportTarget(): ImportTarget<ResultRow, ResultImportParam
       if (fresh.length)
         await tx.copyFrom(
           `COPY screening_records (${columns}) FROM STDIN`,
-          // one piece of COPY data for the chunk (a write per line would be a socket write per row)
-          [
-            fresh
-              .map((p) => {
-                const v = p.checked;
-                return copyLine([
-                  p.residentId,
-                  p.program,
-                  v.method,
-                  v.fiscalYear,
-                  v.screenedOn,
-                  v.result,
-                  v.needsDetailed,
-                  v.mode,
-                  v.institutionId,
-                  p.ticketNo,
-                  v.ageAtFiscalYearEnd,
-                  v.ageOnDate,
-                  JSON.stringify(v.items),
-                  v.itemsVersion,
-                  p.note,
-                  'import',
-                  by,
-                  by,
-                ]);
-              })
-              .join(''),
-          ],
+          copyPieces(
+            fresh.map((p) => {
+              const v = p.checked;
+              return copyLine([
+                p.residentId,
+                p.program,
+                v.method,
+                v.fiscalYear,
+                v.screenedOn,
+                v.result,
+                v.needsDetailed,
+                v.mode,
+                v.institutionId,
+                p.ticketNo,
+                v.ageAtFiscalYearEnd,
+                v.ageOnDate,
+                JSON.stringify(v.items),
+                v.itemsVersion,
+                p.note,
+                'import',
+                by,
+                by,
+              ]);
+            }),
+          ),
         );
       const ps = rows.filter((r) => r.action === 'update').map((r) => r.value);
       if (!ps.length) return;

@@ -27,3 +27,14 @@ export const copyLine = (values: (string | number | boolean | null | undefined)[
 /** A text[] literal as a COPY field: {"a","b"} (elements quoted). */
 export const copyArray = (a: string[]): string =>
   copyValue(`{${a.map((x) => `"${x.replace(/["\\]/g, (c) => `\\${c}`)}"`).join(',')}}`);
+
+/**
+ * COPY data in pieces of a few dozen lines: one write per piece (not per line), and each piece a small string —
+ * one big string per chunk would land in V8's large-object space and stay there until a full collection.
+ */
+export function copyPieces(lines: string[], linesPerPiece = 64): string[] {
+  const pieces: string[] = [];
+  for (let i = 0; i < lines.length; i += linesPerPiece)
+    pieces.push(lines.slice(i, i + linesPerPiece).join(''));
+  return pieces;
+}

@@ -1,6 +1,6 @@
 /** SQL of the import engine: 取込設定, runs, their rows (one statement per chunk) and the commit ledger. */
 import type { SqlRunner, SqlTransaction } from '../db/connect.ts';
-import { copyValue } from '../db/copy-text.ts';
+import { copyPieces, copyValue } from '../db/copy-text.ts';
 import type { ImportSettingInput, RowError } from './mapping.ts';
 import type { SourceInfo } from './parse-csv.ts';
 import type { Change } from './types.ts';
@@ -201,29 +201,30 @@ export function importsRepository(q: SqlTransaction) {
       await q.query('DELETE FROM import_run_chunks WHERE run_id = $1', [runId]);
     },
 
-    /** A chunk of rows with one COPY (text format). */
+    /** A chunk of rows with one COPY (text format, in pieces). */
     async insertRows(runId: number, rows: RunRowInput[]): Promise<void> {
       if (!rows.length) return;
-      const lines = rows.map((r) =>
-        [
-          runId,
-          r.rowNo,
-          r.chunkNo,
-          copyValue(json(r.raw)),
-          copyValue(r.key),
-          r.action,
-          copyValue(json(r.errors)),
-          copyValue(json(r.changes)),
-          copyValue(r.warning),
-          r.residentId ?? '\\N',
-          copyValue(r.label),
-          copyValue(json(r.value)),
-        ].join('\t'),
+      const lines = rows.map(
+        (r) =>
+          `${[
+            runId,
+            r.rowNo,
+            r.chunkNo,
+            copyValue(json(r.raw)),
+            copyValue(r.key),
+            r.action,
+            copyValue(json(r.errors)),
+            copyValue(json(r.changes)),
+            copyValue(r.warning),
+            r.residentId ?? '\\N',
+            copyValue(r.label),
+            copyValue(json(r.value)),
+          ].join('\t')}\n`,
       );
       await q.copyFrom(
         `COPY import_run_rows (run_id, row_no, chunk_no, raw, key, action, errors, changes, warning, resident_id,
            label, value) FROM STDIN`,
-        [`${lines.join('\n')}\n`],
+        copyPieces(lines),
       );
     },
 
