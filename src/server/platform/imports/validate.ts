@@ -64,6 +64,7 @@ export async function validateRun(ctx: JobContext, deps: EngineDeps): Promise<Jo
   await repo.clearRows(runId);
   const total = (await deps.files.meta(run.fileId)).size;
   let bytes = 0;
+  let writing: Promise<void> = Promise.resolve();
   try {
     const source = await openSource(deps.files, run, (n) => {
       bytes += n;
@@ -75,11 +76,15 @@ export async function validateRun(ctx: JobContext, deps: EngineDeps): Promise<Jo
     const firstRowOfKey = new Map<string, number>();
     let chunkNo = 0;
     let pending: Pending[] = [];
+    // a chunk's rows are written while the next chunk is read and classified (the ledger write is about half the
+    // database time of a dry run); chunks are classified in order, and one write at most is in flight
     const flush = async () => {
       const rows = await classifyChunk(deps, target, run, bound, format, pending, chunkNo++, firstRowOfKey);
       pending = [];
       for (const r of rows) counts[r.action]++;
-      await repo.insertRows(runId, rows);
+      await writing;
+      writing = repo.insertRows(runId, rows);
+      writing.catch(() => {}); // awaited by the next flush or at the end; not an unhandled rejection meanwhile
     };
     for await (const batch of source.rows) {
       for (const row of batch) {
@@ -100,6 +105,7 @@ export async function validateRun(ctx: JobContext, deps: EngineDeps): Promise<Jo
       }
     }
     if (pending.length) await flush();
+    await writing;
     if (counts.rows === 0)
       throw new AppError(
         400,
@@ -115,6 +121,7 @@ export async function validateRun(ctx: JobContext, deps: EngineDeps): Promise<Jo
     await ctx.progress(total, total, '');
     return { status: counts.error ? 'needs_review' : 'succeeded', message, result: { runId, counts } };
   } catch (e) {
+    await writing.catch(() => {}); // no chunk lands after the rows are cleared
     await repo.clearRows(runId);
     const cancelled = e instanceof JobCancelledError;
     const message = cancelled
