@@ -201,6 +201,34 @@ screening
   );
 
 program
+  .command('vaccination')
+  .description('予防接種')
+  .command('schedule')
+  .description('1人分の定期接種のスケジュール（各回の期間・最短日・状態）を表示します')
+  .option('--birth <date>', '生年月日（YYYY-MM-DD）')
+  .option('--sex <sex>', '性別（M / F）')
+  .option('--history <file>', '接種歴のJSONファイル: [{"vaccine","date","product"?}]')
+  .option('--on <date>', '判定日（YYYY-MM-DD）')
+  .option('--json', 'JSONで出力します')
+  // Bad arguments exit with 2 (commander's own errors too), so scripts can tell them from failures.
+  .exitOverride((e) => process.exit(e.exitCode === 0 ? 0 : 2))
+  .action((o: { birth?: string; sex?: string; history?: string; on?: string; json?: boolean }) =>
+    run(async () => {
+      const { scheduleCommand, ScheduleArgumentError } = await import(
+        './modules/vaccination/schedule-cli.ts'
+      );
+      try {
+        console.log(await scheduleCommand(o));
+        return 0;
+      } catch (e) {
+        if (!(e instanceof ScheduleArgumentError)) throw e;
+        console.error(`エラー: ${e.message}`);
+        return 2;
+      }
+    }),
+  );
+
+program
   .command('residents')
   .description('宛名（住民記録）')
   .command('import')

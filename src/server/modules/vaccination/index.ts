@@ -1,0 +1,24 @@
+/**
+ * 予防接種 (vaccination, F10a/F11a): the schedule engine and its vaccine master. Other modules import from here
+ * only. Rules: docs/vaccination-rules.md.
+ */
+export {
+  type AgePoint,
+  type Disease,
+  type SpecialRule,
+  type VaccineCode,
+  type VaccineDefinition,
+  type VaccineMaster,
+  vaccineCodes,
+} from './master-types.ts';
+export { scheduleFor, versionAt } from './rules.ts';
+export { checkRecord, type RecordCheck, type RecordIssueCode } from './rules-check.ts';
+export type {
+  DoseSchedule,
+  DoseStatus,
+  ExclusionReason,
+  HistoryDose,
+  PersonSpecials,
+  VaccinationPerson,
+} from './types.ts';
+export { vaccineMaster } from './vaccine-master.ts';
