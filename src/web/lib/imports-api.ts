@@ -35,7 +35,8 @@ export type RunCounts = Partial<Record<RowAction | 'rows', number>> & { committe
 export type ImportRun = {
   id: number;
   target: string;
-  settingId: number;
+  /** null once the 取込設定 was deleted (`setting` is the run's copy) */
+  settingId: number | null;
   setting: ImportSettingInput;
   fileId: number;
   fileName: string;
@@ -47,6 +48,8 @@ export type ImportRun = {
   onlyValid: boolean;
   validateJobId: number | null;
   commitJobId: number | null;
+  /** why the rows are gone (保存期間), null while they are kept */
+  rowsNote: string | null;
   version: number;
   createdAt: string;
 };
@@ -79,14 +82,17 @@ export function importsApi(base: string) {
   return {
     meta: () => api.get<ImportMeta>(`${base}/meta`),
     settings: () => api.get<{ settings: ImportSetting[] }>(`${base}/settings`).then((r) => r.settings),
-    suggest: (header: string[]) =>
+    /** A mapping proposed from a header line (comma or tab separated, quoted cells allowed; see csvLine). */
+    suggest: (headerLine: string) =>
       api.get<{ mapping: MappingEntry[]; unmatched: string[] }>(
-        `${base}/settings/suggest${queryString({ header: header.join(',') })}`,
+        `${base}/settings/suggest${queryString({ header: headerLine })}`,
       ),
     createSetting: (s: ImportSettingInput) =>
       api.post<{ setting: ImportSetting }>(`${base}/settings`, s).then((r) => r.setting),
     updateSetting: (id: number, s: ImportSettingInput & { version: number }) =>
       api.put<{ setting: ImportSetting }>(`${base}/settings/${id}`, s).then((r) => r.setting),
+    deleteSetting: (id: number, version: number) =>
+      api.del<{ ok: true }>(`${base}/settings/${id}${queryString({ version })}`),
     /** Upload: settingId and params come before the file part (the server reads the fields first). */
     upload: (settingId: number, file: File, params?: unknown) => {
       const form = new FormData();
@@ -107,6 +113,10 @@ export function importsApi(base: string) {
 }
 
 export type ImportsApi = ReturnType<typeof importsApi>;
+
+/** Cells as one CSV line, quoting a cell with a comma, quote, tab or line break (the server splits it back). */
+export const csvLine = (cells: string[]) =>
+  cells.map((c) => (/[",\t\r\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(',');
 
 /** A run whose job is still working (polled). */
 export const runActive = (r: ImportRun | undefined) =>

@@ -7,7 +7,7 @@ import { fiscalYearOf, parseDateInput, today } from '../../platform/calendar/ind
 import type { SqlRunner } from '../../platform/db/connect.ts';
 import type { FieldError } from '../../platform/imports/types.ts';
 import { nationalDefault } from '../programs/index.ts';
-import type { ProgramCode, ProgramSettings } from '../programs/types.ts';
+import { type ProgramCode, type ProgramSettings, programLabels } from '../programs/types.ts';
 import { ticketNo as ticketNoOf } from './payloads.ts';
 import { parseTicketNo } from './results.ts';
 import type { ResultRow } from './results-import-row.ts';
@@ -67,7 +67,7 @@ async function peopleOf(q: SqlRunner, rows: ResultRow[]): Promise<Map<string, Pe
 }
 
 /** Municipal items (市町村独自の結果項目) per program, active ones in their order. */
-async function extrasOf(q: SqlRunner): Promise<Map<string, ResultItem[]>> {
+export async function extrasOf(q: SqlRunner): Promise<Map<string, ResultItem[]>> {
   const extras = new Map<string, ResultItem[]>();
   for (const e of await q.query<{
     program: string;
@@ -169,11 +169,21 @@ export async function prepareRows(q: SqlRunner, rows: ResultRow[]): Promise<Prep
       { ...r, institutionId },
     );
     const unknownInstitution = r.institutionCode !== null && institutionId === null;
+    // a required municipal item the 取込設定 has no column for: one error saying which column to add
+    const unmapped = (extras.get(r.program) ?? []).filter(
+      (i) => i.required && !r.itemColumns.includes(i.key),
+    );
     const errors: FieldError[] = checked.ok
       ? []
       : checked.errors
           .filter((e) => !(unknownInstitution && e.field === 'institutionId'))
+          .filter((e) => !unmapped.some((i) => i.key === e.field))
           .map((e) => ({ field: fieldOf[e.field] ?? `item.${e.field}`, message: withoutLabel(e.message) }));
+    for (const i of unmapped)
+      errors.push({
+        field: null,
+        message: `${programLabels[r.program]}の必須の項目「${i.label}」（市町村独自の項目）の列が取込設定にありません。取込設定の対応づけに「${programLabels[r.program]}: ${i.label}」の列を追加してください。`,
+      });
     if (unknownInstitution)
       errors.push({
         field: 'institutionCode',

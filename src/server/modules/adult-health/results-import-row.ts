@@ -19,6 +19,8 @@ export type ResultRow = {
   result: string;
   note: string;
   items: Record<string, string>;
+  /** the item keys the 取込設定 has a column for (filled or not): a required item without one is named */
+  itemColumns: string[];
 };
 export type ResultImportParams = { program: ProgramCode | null };
 
@@ -32,8 +34,41 @@ function itemFields(): ImportField[] {
 }
 function hintOf(i: ResultItem): string | undefined {
   if (i.type === 'select') return (i.options ?? []).map((o) => o.label).join('・');
-  if (i.type === 'number') return `${i.min}〜${i.max}${i.unit ?? ''}`;
-  return undefined;
+  if (i.type === 'number')
+    return i.min !== undefined && i.max !== undefined
+      ? `${i.min}〜${i.max}${i.unit ?? ''}`
+      : `数値${i.unit ? `（${i.unit}）` : ''}`;
+  if (i.type === 'boolean') return '有・無';
+  if (i.type === 'date') return 'YYYY-MM-DD または和暦';
+  return i.unit ? `単位 ${i.unit}` : undefined;
+}
+
+/**
+ * The 市町村独自の結果項目 (active, per program) as import fields `item.<key>` labelled 「<検診名>: <項目名>」. A key
+ * used by several programs is one field (the labels joined); a key of a national item is left out (that field
+ * already reads it). Never required here: a row of a program whose required item has no column is an error
+ * naming the column to add (results-import-prepare.ts).
+ */
+export function extraItemFields(extras: Map<string, ResultItem[]>): ImportField[] {
+  const national = new Set(itemFields().map((f) => f.key));
+  const byKey = new Map<string, { labels: string[]; hints: string[]; names: string[] }>();
+  for (const [program, items] of extras)
+    for (const i of items) {
+      const key = `item.${i.key}`;
+      if (national.has(key)) continue;
+      const f = byKey.get(key) ?? { labels: [], hints: [], names: [] };
+      f.labels.push(`${programLabels[program as ProgramCode] ?? program}: ${i.label}`);
+      f.names.push(i.label);
+      const hint = hintOf(i);
+      if (hint && !f.hints.includes(hint)) f.hints.push(hint);
+      byKey.set(key, f);
+    }
+  return [...byKey].map(([key, f]) => ({
+    key,
+    label: f.labels.join('／'),
+    aliases: [...new Set(f.names)],
+    ...(f.hints.length ? { hint: f.hints.join('／') } : {}),
+  }));
 }
 
 export const resultImportFields: ImportField[] = [
@@ -92,7 +127,12 @@ export function parseResultRow(row: Record<string, string>, params: ResultImport
     });
   if (errors.length || !program) return { ok: false, errors };
   const items: Record<string, string> = {};
-  for (const [k, v] of Object.entries(row)) if (k.startsWith('item.') && v.trim()) items[k.slice(5)] = v;
+  const itemColumns: string[] = [];
+  for (const [k, v] of Object.entries(row))
+    if (k.startsWith('item.')) {
+      itemColumns.push(k.slice(5));
+      if (v.trim()) items[k.slice(5)] = v;
+    }
   return {
     ok: true,
     value: {
@@ -106,6 +146,7 @@ export function parseResultRow(row: Record<string, string>, params: ResultImport
       result: row.result ?? '',
       note: row.note?.trim() ?? '',
       items,
+      itemColumns,
     },
   };
 }

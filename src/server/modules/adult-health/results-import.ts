@@ -11,8 +11,9 @@ import { copyLine, copyPieces } from '../../platform/db/copy-text.ts';
 import { badRequest } from '../../platform/errors/app-error.ts';
 import type { Change, Classified, ImportTarget } from '../../platform/imports/types.ts';
 import { type ProgramCode, programCodes } from '../programs/types.ts';
-import { prepareRows, type ResultPayload } from './results-import-prepare.ts';
+import { extrasOf, prepareRows, type ResultPayload } from './results-import-prepare.ts';
 import {
+  extraItemFields,
   parseResultRow,
   type ResultImportParams,
   type ResultRow,
@@ -58,13 +59,27 @@ async function existingOf(q: SqlRunner, ps: ResultPayload[]): Promise<Map<string
   return new Map(rows.map((e) => [`${e.resident_id}:${e.program}:${e.fiscal_year}`, e]));
 }
 
+/** The labels of the municipal items per program and key (for the changes of an update). */
+type ExtraLabels = Map<string, Map<string, string>>;
+const extraLabelsOf = async (q: SqlRunner): Promise<ExtraLabels> =>
+  new Map(
+    [...(await extrasOf(q))].map(([program, items]) => [
+      program,
+      new Map(items.map((i) => [i.key, i.label])),
+    ]),
+  );
+
 /** New, update (with its changes; a warning when it overwrites a result entered by hand) or unchanged. */
-function compare(p: ResultPayload, found: Map<string, Existing>): Classified<ResultPayload> {
+function compare(
+  p: ResultPayload,
+  found: Map<string, Existing>,
+  extras: ExtraLabels,
+): Classified<ResultPayload> {
   const key = keyOf(p);
   const e = found.get(key);
   const base = { key, residentId: p.residentId, label: p.name, payload: p };
   if (!e) return { action: 'new', ...base };
-  const changes = diff(e, p);
+  const changes = diff(e, p, extras.get(p.program));
   if (changes.length === 0) return { action: 'unchanged', ...base };
   return {
     action: 'update',
@@ -85,6 +100,8 @@ export function resultsImportTarget(): ImportTarget<ResultRow, ResultImportParam
     kind: resultsImportKind,
     label: '成人検診の結果',
     fields: resultImportFields,
+    /** The active 市町村独自の結果項目, so a file column can be mapped to them (results-import-row.ts). */
+    extraFields: async (q) => extraItemFields(await extrasOf(q)),
 
     params(raw: unknown): ResultImportParams {
       const program = (raw as { program?: unknown } | null)?.program;
@@ -102,9 +119,10 @@ export function resultsImportTarget(): ImportTarget<ResultRow, ResultImportParam
         q,
         prep.flatMap((x) => (x.ok ? [x.p] : [])),
       );
+      const extras = await extraLabelsOf(q);
       return prep.map((x) =>
         x.ok
-          ? compare(x.p, found)
+          ? compare(x.p, found, extras)
           : { action: 'error', errors: x.errors, residentId: x.residentId, label: x.name },
       );
     },
@@ -112,7 +130,8 @@ export function resultsImportTarget(): ImportTarget<ResultRow, ResultImportParam
     /** The commit: the rows as the dry run checked them, against the stored results as they are now. */
     async recheck(q, payloads) {
       const found = await existingOf(q, payloads);
-      return payloads.map((p) => compare(p, found));
+      const extras = await extraLabelsOf(q);
+      return payloads.map((p) => compare(p, found, extras));
     },
 
     /**
@@ -189,7 +208,7 @@ export function resultsImportTarget(): ImportTarget<ResultRow, ResultImportParam
 }
 
 /** What an imported row changes in the stored result (labels as staff know them). */
-function diff(e: Existing, p: ResultPayload): Change[] {
+function diff(e: Existing, p: ResultPayload, extras: Map<string, string> | undefined): Change[] {
   const v = p.checked;
   const out: Change[] = [];
   const add = (field: string, label: string, before: unknown, after: unknown) => {
@@ -204,6 +223,6 @@ function diff(e: Existing, p: ResultPayload): Change[] {
   add('note', '備考', e.note, p.note);
   const items = resultDefinitions[p.program].items;
   for (const k of new Set([...Object.keys(e.items ?? {}), ...Object.keys(v.items)]))
-    add(`item.${k}`, items.find((i) => i.key === k)?.label ?? k, e.items?.[k], v.items[k]);
+    add(`item.${k}`, items.find((i) => i.key === k)?.label ?? extras?.get(k) ?? k, e.items?.[k], v.items[k]);
   return out;
 }

@@ -11,7 +11,7 @@ import { JobCancelledError, type JobContext, type JobOutcome } from '../jobs/run
 import { bindMapping, type RowError, rowError } from './mapping.ts';
 import { type ChunkCounts, chunkRepository, importsRepository, type RowAction } from './repository.ts';
 import type { Change } from './types.ts';
-import type { EngineDeps } from './validate.ts';
+import { type EngineDeps, targetFields } from './validate.ts';
 
 export type CommitParams = { runId: number; actor: Actor; screen: string };
 
@@ -29,7 +29,9 @@ export async function commitRun(ctx: JobContext, deps: EngineDeps): Promise<JobO
     );
   const target = deps.target(run.target);
   const format = run.setting.format;
-  const bound = run.header ? bindMapping(target.fields, run.setting.mapping, run.header) : [];
+  const bound = run.header
+    ? bindMapping(await targetFields(target, deps.database), run.setting.mapping, run.header)
+    : [];
   try {
     const chunks = await repo.pendingChunks(runId);
     let done = 0;

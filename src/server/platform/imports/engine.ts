@@ -10,13 +10,21 @@ import type { FileStore } from '../files/store.ts';
 import type { JobRunner } from '../jobs/runner.ts';
 import { type CommitParams, commitRun } from './commit.ts';
 import { type ErrorRow, errorFileChunks, errorFileName, errorFileType } from './error-file.ts';
-import { checkSetting, type ImportSettingInput, suggestMapping } from './mapping.ts';
+import { checkSetting, type ImportSettingInput, parseHeaderLine, suggestMapping } from './mapping.ts';
 import { type ImportRun, type ImportSetting, importsRepository, type RowAction } from './repository.ts';
 import type { ImportTarget } from './types.ts';
-import { type AnyTarget, type EngineDeps, validateRun } from './validate.ts';
+import { type AnyTarget, type EngineDeps, targetFields, validateRun } from './validate.ts';
 
 export const validateJobKind = 'imports.validate';
 export const commitJobKind = 'imports.commit';
+
+/**
+ * How long the rows of a finished run are kept (days from the upload): after that they are deleted when a new
+ * run starts, and the run says so (docs/operations.md).
+ */
+export const rowRetentionDays = 90;
+/** At most this many old runs are cleared per new run (each clear is one indexed DELETE by run). */
+const clearPerRun = 20;
 
 export type ImportEngineDeps = {
   database: Database;
@@ -25,6 +33,8 @@ export type ImportEngineDeps = {
   audit: AuditService;
   /** Rows per chunk of the dry run and the commit (one transaction each). */
   chunkSize?: number;
+  /** Days the rows of a finished run are kept; default rowRetentionDays. */
+  retentionDays?: number;
 };
 
 /** What an upload carries, checked before the file is stored. */
@@ -39,6 +49,7 @@ export function importEngine(deps: ImportEngineDeps) {
     if (!t) throw new AppError(404, 'NOT_FOUND', `取込の種類「${kind}」は登録されていません。`);
     return t;
   };
+  const retentionDays = deps.retentionDays ?? rowRetentionDays;
   const engineDeps: EngineDeps = { database, files, audit, target, chunkSize: deps.chunkSize ?? 2000 };
   jobs.register(validateJobKind, (ctx) => validateRun(ctx, engineDeps));
   jobs.register(commitJobKind, (ctx) => commitRun(ctx, engineDeps));
@@ -47,6 +58,21 @@ export function importEngine(deps: ImportEngineDeps) {
     const run = await repo.run(id, kind);
     if (!run) throw notFound('取込');
     return run;
+  }
+
+  /** Retention: the rows of old finished runs (any target) go when a new run starts; audited when any went. */
+  async function clearOldRows(actor: Actor, screen: string) {
+    const note = `明細は保存期間（${retentionDays}日）を過ぎたため削除しました。`;
+    const ids = await database.transaction((tx) =>
+      importsRepository(tx).clearOldRows(retentionDays, note, clearPerRun),
+    );
+    if (ids.length)
+      await audit.record(actor, {
+        action: 'delete',
+        screen,
+        summary: `保存期間（${retentionDays}日）を過ぎた取込${ids.length}件の明細を削除`,
+        detail: { runIds: ids },
+      });
   }
 
   async function checkName(kind: string, name: string, id: number | null) {
@@ -64,9 +90,9 @@ export function importEngine(deps: ImportEngineDeps) {
       targets.set(t.kind, t as AnyTarget);
     },
 
-    meta(kind: string) {
+    async meta(kind: string) {
       const t = target(kind);
-      return { kind: t.kind, label: t.label, fields: t.fields };
+      return { kind: t.kind, label: t.label, fields: await targetFields(t, database) };
     },
 
     settings(kind: string) {
@@ -76,7 +102,7 @@ export function importEngine(deps: ImportEngineDeps) {
 
     async createSetting(actor: Actor, kind: string, input: ImportSettingInput, screen: string) {
       const t = target(kind);
-      checkSetting(t.fields, input);
+      checkSetting(await targetFields(t, database), input);
       await checkName(kind, input.name, null);
       const s = await repo.insertSetting(kind, input, actor.userId);
       await audit.record(actor, {
@@ -95,7 +121,7 @@ export function importEngine(deps: ImportEngineDeps) {
       screen: string,
     ) {
       const t = target(kind);
-      checkSetting(t.fields, input);
+      checkSetting(await targetFields(t, database), input);
       await checkName(kind, input.name, id);
       const s = await repo.updateSetting(kind, id, input, input.version);
       if (!s) {
@@ -111,8 +137,28 @@ export function importEngine(deps: ImportEngineDeps) {
       return s;
     },
 
-    suggest(kind: string, header: string[]) {
-      return suggestMapping(target(kind).fields, header);
+    /** Deletes a 取込設定 at the version read; its runs keep working from their copy of it. */
+    async deleteSetting(actor: Actor, kind: string, id: number, version: number, screen: string) {
+      const t = target(kind);
+      const current = await repo.setting(kind, id);
+      if (!current) throw notFound('取込設定');
+      if (!(await repo.deleteSetting(kind, id, version))) {
+        const now = await repo.setting(kind, id);
+        if (!now) throw notFound('取込設定');
+        throw conflict('この取込設定', now);
+      }
+      await audit.record(actor, {
+        action: 'delete',
+        screen,
+        summary: `${t.label}の取込設定「${current.name}」を削除`,
+        detail: { settingId: id },
+      });
+    },
+
+    /** Proposes a mapping from a header line (comma or tab separated, quoted cells allowed). */
+    async suggest(kind: string, headerLine: string) {
+      const t = target(kind);
+      return suggestMapping(await targetFields(t, database), parseHeaderLine(headerLine));
     },
 
     /** Checks what the upload carries before the file is stored (setting, params). */
@@ -134,6 +180,7 @@ export function importEngine(deps: ImportEngineDeps) {
       screen: string,
     ) {
       const t = target(kind);
+      await clearOldRows(actor, screen);
       const { id: _i, target: _t, version: _v, ...setting } = prepared.setting;
       const run = await repo.insertRun({
         target: kind,
@@ -234,6 +281,12 @@ export function importEngine(deps: ImportEngineDeps) {
     /** The error file: name, content type and the bytes as a stream (audited with the rows' residents). */
     async errorFile(actor: Actor, kind: string, id: number, screen: string) {
       const run = await runOf(kind, id);
+      if (run.rowsNote)
+        throw new AppError(
+          410,
+          'ROWS_CLEARED',
+          `${run.rowsNote.replace(/。$/, '')}。エラー行ファイルは出せません。取込の結果（件数）は取込履歴で確かめられます。`,
+        );
       const checked =
         ['validated', 'committing', 'committed'].includes(run.status) ||
         (run.status === 'cancelled' && run.commitJobId !== null);

@@ -69,6 +69,46 @@ export const headerKey = (h: string) =>
     .replace(/[\s()（）[\]「」]/g, '')
     .toLowerCase();
 
+/**
+ * A header line as typed, pasted or sent by the 取込設定 editor → the column names: cells separated by tabs (a row
+ * copied from Excel) when the line has a tab outside quotes, else by commas; a cell in double quotes may hold
+ * commas, tabs and doubled quotes (""); cells are trimmed and a line break ends the line.
+ */
+export function parseHeaderLine(line: string): string[] {
+  const text = line.replace(/^\ufeff/, '');
+  let sep = ',';
+  let inQuotes = false;
+  for (const c of text) {
+    if (c === '"') inQuotes = !inQuotes;
+    else if (c === '\t' && !inQuotes) {
+      sep = '\t';
+      break;
+    } else if ((c === '\r' || c === '\n') && !inQuotes) break;
+  }
+  const cells: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else cell += c;
+    } else if (c === '"' && cell.trim() === '') {
+      cell = '';
+      quoted = true;
+    } else if (c === sep) {
+      cells.push(cell);
+      cell = '';
+    } else if (c === '\r' || c === '\n') break;
+    else cell += c;
+  }
+  cells.push(cell);
+  return cells.map((h) => h.trim());
+}
+
 /** Proposes a mapping for a file's header from the fields' labels, keys and aliases. */
 export function suggestMapping(
   fields: ImportField[],

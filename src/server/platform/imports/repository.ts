@@ -22,7 +22,8 @@ export type ImportSetting = ImportSettingInput & { id: number; target: string; v
 export type ImportRun = {
   id: number;
   target: string;
-  settingId: number;
+  /** null once the 取込設定 was deleted (`setting` is the run's copy) */
+  settingId: number | null;
   setting: ImportSettingInput;
   fileId: number;
   fileName: string;
@@ -35,6 +36,8 @@ export type ImportRun = {
   onlyValid: boolean;
   validateJobId: number | null;
   commitJobId: number | null;
+  /** why the rows are gone (retention), null while they are kept */
+  rowsNote: string | null;
   version: number;
   createdBy: number | null;
   createdAt: Date;
@@ -69,7 +72,7 @@ const settingCols = `id, target, name, format, encoding, has_header AS "hasHeade
   mapping, version`;
 const runCols = `id, target, setting_id AS "settingId", setting, file_id AS "fileId", file_name AS "fileName",
   params, status, message, encoding, header, counts, only_valid AS "onlyValid",
-  validate_job_id AS "validateJobId", commit_job_id AS "commitJobId", version, created_by AS "createdBy",
+  validate_job_id AS "validateJobId", commit_job_id AS "commitJobId", rows_note AS "rowsNote", version, created_by AS "createdBy",
   created_at AS "createdAt"`;
 
 export function importsRepository(q: SqlTransaction) {
@@ -119,6 +122,38 @@ export function importsRepository(q: SqlTransaction) {
         [target, id, s.name, s.format, s.encoding, s.hasHeader, s.recordElement, json(s.mapping), version],
       );
       return row;
+    },
+
+    /** Deletes the setting at the version read; false when it changed or is gone (runs keep their copy). */
+    async deleteSetting(target: string, id: number, version: number): Promise<boolean> {
+      const r = await q.query(
+        'DELETE FROM import_settings WHERE target = $1 AND id = $2 AND version = $3 RETURNING id',
+        [target, id, version],
+      );
+      return r.length > 0;
+    },
+
+    /**
+     * Retention: the rows and ledger of up to `limit` finished runs (committed, failed, or cancelled with no commit
+     * to resume) created more than `days` days ago are deleted; the run keeps its counts and message and gets
+     * `note`. Run inside a transaction. Returns the runs cleared.
+     */
+    async clearOldRows(days: number, note: string, limit: number): Promise<number[]> {
+      const runs = await q.query<{ id: number }>(
+        `UPDATE import_runs SET rows_note = $2, version = version + 1
+         WHERE id IN (
+           SELECT id FROM import_runs
+           WHERE rows_note IS NULL AND created_at < now() - make_interval(days => $1::int)
+             AND (status IN ('committed', 'failed') OR (status = 'cancelled' AND commit_job_id IS NULL))
+           ORDER BY created_at LIMIT $3)
+         RETURNING id`,
+        [days, note, limit],
+      );
+      const ids = runs.map((r) => Number(r.id));
+      if (!ids.length) return ids;
+      await q.query('DELETE FROM import_run_rows WHERE run_id = ANY($1::bigint[])', [ids]);
+      await q.query('DELETE FROM import_run_chunks WHERE run_id = ANY($1::bigint[])', [ids]);
+      return ids;
     },
 
     async insertRun(r: {

@@ -199,4 +199,32 @@ describe('import routes', () => {
     expect(r2.json().error.message).toContain('JSON として読めません');
     expect((await call('clerk', 'GET', `${base}/runs/424242`)).statusCode).toBe(404);
   });
+
+  it('suggests from a tab-separated (Excel) header line and deletes a 取込設定 with edit only', async () => {
+    const suggest = await call(
+      'viewer',
+      'GET',
+      `${base}/settings/suggest?header=${encodeURIComponent('番号\t"名前"\t"メモ,備考"')}`,
+    );
+    expect(suggest.json()).toEqual({
+      mapping: [
+        { column: '番号', field: 'code' },
+        { column: '名前', field: 'name' },
+      ],
+      unmatched: ['メモ,備考'],
+    });
+    const created = await call('clerk', 'POST', `${base}/settings`, { ...csvSetting, name: '消す設定' });
+    const { id, version } = created.json().setting;
+    expect((await call('viewer', 'DELETE', `${base}/settings/${id}?version=${version}`)).statusCode).toBe(
+      403,
+    );
+    const stale = await call('clerk', 'DELETE', `${base}/settings/${id}?version=${version + 1}`);
+    expect([stale.statusCode, stale.json().error.code]).toEqual([409, 'VERSION_CONFLICT']);
+    const ok = await call('clerk', 'DELETE', `${base}/settings/${id}?version=${version}`);
+    expect([ok.statusCode, ok.json()]).toEqual([200, { ok: true }]);
+    const names = (await call('clerk', 'GET', `${base}/settings`))
+      .json()
+      .settings.map((x: { name: string }) => x.name);
+    expect(names).not.toContain('消す設定');
+  });
 });

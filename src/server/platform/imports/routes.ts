@@ -56,17 +56,14 @@ export function registerImportRoutes(app: ZApp, o: ImportRoutesOptions) {
   const view = { permission: o.view };
   const edit = { permission: o.edit };
 
-  app.get(`${base}/meta`, { config: view }, async () => engine.meta(kind));
+  app.get(`${base}/meta`, { config: view }, async () => await engine.meta(kind));
 
   app.get(`${base}/settings`, { config: view }, async () => ({ settings: await engine.settings(kind) }));
   app.get(
     `${base}/settings/suggest`,
     { config: view, schema: { querystring: z.object({ header: z.string().max(10_000) }) } },
-    async (req) =>
-      engine.suggest(
-        kind,
-        req.query.header.split(',').map((h) => h.trim()),
-      ),
+    // the header line as in the file or pasted from Excel: comma or tab separated, quoted cells allowed
+    async (req) => engine.suggest(kind, req.query.header),
   );
   app.post(`${base}/settings`, { config: edit, schema: { body: settingBody } }, async (req) => ({
     setting: await engine.createSetting(actorOf(req), kind, req.body, screen),
@@ -77,6 +74,17 @@ export function registerImportRoutes(app: ZApp, o: ImportRoutesOptions) {
     async (req) => ({
       setting: await engine.updateSetting(actorOf(req), kind, req.params.id, req.body, screen),
     }),
+  );
+  app.delete(
+    `${base}/settings/:id`,
+    {
+      config: edit,
+      schema: { params: idParams, querystring: z.object({ version: z.coerce.number().int() }) },
+    },
+    async (req) => {
+      await engine.deleteSetting(actorOf(req), kind, req.params.id, req.query.version, screen);
+      return { ok: true };
+    },
   );
 
   // multipart: settingId and params (JSON) come before the file part

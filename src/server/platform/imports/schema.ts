@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import {
   bigint,
   bigserial,
@@ -64,9 +65,10 @@ export const importRuns = pgTable(
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
     target: text('target').notNull(),
-    settingId: bigint('setting_id', { mode: 'number' })
-      .notNull()
-      .references(() => importSettings.id),
+    /** the 取込設定 used; null once that setting was deleted (the run keeps its copy in `setting`) */
+    settingId: bigint('setting_id', { mode: 'number' }).references(() => importSettings.id, {
+      onDelete: 'set null',
+    }),
     setting: jsonb('setting').notNull(),
     fileId: bigint('file_id', { mode: 'number' })
       .notNull()
@@ -85,11 +87,20 @@ export const importRuns = pgTable(
     onlyValid: boolean('only_valid').notNull().default(false),
     validateJobId: bigint('validate_job_id', { mode: 'number' }),
     commitJobId: bigint('commit_job_id', { mode: 'number' }),
+    /**
+     * Why the run's rows (import_run_rows, import_run_chunks) are gone, in Japanese (「明細は保存期間（90日）を過ぎた
+     * ため削除しました。」); null while they are kept. The run itself, its counts and message stay.
+     */
+    rowsNote: text('rows_note'),
     version: integer('version').notNull().default(1),
     createdBy: integer('created_by'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('import_runs_target_idx').on(t.target, t.id)],
+  (t) => [
+    index('import_runs_target_idx').on(t.target, t.id),
+    /** the runs whose rows are still kept, by age (the retention's delete) */
+    index('import_runs_retention_idx').on(t.createdAt).where(sql`rows_note IS NULL`),
+  ],
 );
 
 /**

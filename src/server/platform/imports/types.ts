@@ -60,7 +60,17 @@ export type ImportTarget<T, P = unknown, W = T> = {
   kind: string;
   /** e.g. '成人検診の結果' */
   label: string;
+  /** The fields every installation has (in code). */
   fields: ImportField[];
+  /**
+   * Optional: fields that come from the database (e.g. 市町村独自の結果項目 an administrator added), read each
+   * time the engine needs the target's fields — the 取込設定 editor (meta), the setting's check, the proposal from
+   * a header, and binding the setting to a file in the dry run and the commit. They follow `fields`; one with the
+   * key of a field in `fields` (or of an earlier extra field) is left out, so a key is always one field. Such
+   * fields should not be `required` (a setting serves files without them); the target checks a row that needs
+   * one it has no column for, and says which column to add to the 取込設定.
+   */
+  extraFields?(q: SqlRunner): Promise<ImportField[]>;
   /**
    * What the key is called in the duplicate message 「{keyLabel}は3行目と同じです」 (e.g. 「宛名番号と検診」);
    * default 「同じ対象の行」.

@@ -4,7 +4,7 @@
  * (one statement per chunk). Nothing of the target is written. A restarted job starts over (rows are cleared).
  */
 import type { AuditService } from '../audit/service.ts';
-import type { Database } from '../db/connect.ts';
+import type { Database, SqlRunner } from '../db/connect.ts';
 import { AppError } from '../errors/app-error.ts';
 import type { FileStore } from '../files/store.ts';
 import { JobCancelledError, type JobContext, type JobOutcome } from '../jobs/runner.ts';
@@ -20,10 +20,23 @@ import {
 import { openCsv, type RawRow, type Source } from './parse-csv.ts';
 import { openXml } from './parse-xml.ts';
 import { type ImportRun, importsRepository, type RunRowInput } from './repository.ts';
-import type { ImportTarget } from './types.ts';
+import type { ImportField, ImportTarget } from './types.ts';
 
 // biome-ignore lint/suspicious/noExplicitAny: targets of any value type live in one registry
 export type AnyTarget = ImportTarget<any, any, any>;
+
+/** The target's fields as they are now: the static ones, then its extra fields with a key not used yet. */
+export async function targetFields(t: AnyTarget, q: SqlRunner): Promise<ImportField[]> {
+  if (!t.extraFields) return t.fields;
+  const keys = new Set(t.fields.map((f) => f.key));
+  const out = [...t.fields];
+  for (const f of await t.extraFields(q))
+    if (!keys.has(f.key)) {
+      keys.add(f.key);
+      out.push(f);
+    }
+  return out;
+}
 
 export type EngineDeps = {
   database: Database;
@@ -71,7 +84,8 @@ export async function validateRun(ctx: JobContext, deps: EngineDeps): Promise<Jo
     });
     await repo.updateRun(runId, { encoding: source.info.encoding, header: source.info });
     const format = source.info.format;
-    const bound = bindMapping(target.fields, run.setting.mapping, source.info);
+    const fields = await targetFields(target, deps.database);
+    const bound = bindMapping(fields, run.setting.mapping, source.info);
     const counts = { rows: 0, new: 0, update: 0, unchanged: 0, error: 0 };
     const firstRowOfKey = new Map<string, number>();
     let chunkNo = 0;

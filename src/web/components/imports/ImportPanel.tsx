@@ -4,6 +4,7 @@ import { type ReactNode, useMemo, useState } from 'react';
 import { type ImportSetting, importKeys, importsApi } from '../../lib/imports-api.ts';
 import { useSave } from '../../lib/useSave.ts';
 import { ErrorAlert } from '../ErrorAlert.tsx';
+import { ConfirmModal } from '../programs/ConfirmModal.tsx';
 import { ImportRunsTable } from './ImportRunsTable.tsx';
 import { ImportRunView } from './ImportRunView.tsx';
 import { ImportSettingsModal } from './ImportSettingsModal.tsx';
@@ -32,6 +33,8 @@ export function ImportPanel({ base, title, paramsField, params, canEdit }: Props
   const settings = useQuery({ queryKey: importKeys.settings(base), queryFn: api.settings });
   const [settingId, setSettingId] = useState<number | null>(null);
   const [editing, setEditing] = useState<ImportSetting | 'new' | null>(null);
+  const [deleting, setDeleting] = useState<ImportSetting | null>(null);
+  const remove = useSave();
   const [file, setFile] = useState<File | null>(null);
   const [inputKey, setInputKey] = useState(0);
   const [runId, setRunId] = useState<number | null>(null);
@@ -49,6 +52,20 @@ export function ImportPanel({ base, title, paramsField, params, canEdit }: Props
       setInputKey((k) => k + 1);
       void queryClient.invalidateQueries({ queryKey: importKeys.runs(base) });
     });
+  }
+
+  /** Deletes at the version listed; on a conflict the list is read again (a second 削除する uses it). */
+  function confirmDelete(d: ImportSetting) {
+    const current = list.find((x) => x.id === d.id) ?? d;
+    void remove.run(
+      async () => {
+        await api.deleteSetting(current.id, current.version);
+        setDeleting(null);
+        setSettingId(null);
+        void queryClient.invalidateQueries({ queryKey: importKeys.settings(base) });
+      },
+      () => void queryClient.invalidateQueries({ queryKey: importKeys.settings(base) }),
+    );
   }
 
   return (
@@ -73,6 +90,17 @@ export function ImportPanel({ base, title, paramsField, params, canEdit }: Props
               </Button>
               <Button variant="default" onClick={() => setEditing(chosen)} disabled={!chosen || !meta.data}>
                 取込設定を直す
+              </Button>
+              <Button
+                variant="default"
+                color="red"
+                onClick={() => {
+                  remove.setError(null);
+                  setDeleting(chosen);
+                }}
+                disabled={!chosen}
+              >
+                取込設定を削除
               </Button>
             </Group>
             {settings.isSuccess && list.length === 0 && (
@@ -114,6 +142,19 @@ export function ImportPanel({ base, title, paramsField, params, canEdit }: Props
             void queryClient.invalidateQueries({ queryKey: importKeys.settings(base) });
           }}
         />
+      )}
+      {deleting && (
+        <ConfirmModal
+          title="取込設定を削除"
+          confirmLabel="削除する"
+          color="red"
+          busy={remove.busy}
+          error={remove.error}
+          onConfirm={() => confirmDelete(deleting)}
+          onClose={() => setDeleting(null)}
+        >
+          {`取込設定「${deleting.name}」を削除します。これまでの取込（取込履歴）はそのまま見られます。この設定で新しいファイルは取り込めなくなります。`}
+        </ConfirmModal>
       )}
     </Stack>
   );

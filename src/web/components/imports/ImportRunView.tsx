@@ -105,8 +105,13 @@ export function ImportRunView({ api, base, runId, canEdit }: Props) {
             <Text size="xs">{run.message}</Text>
           </Alert>
         )}
-        {checked && <ImportRows api={api} base={base} runId={runId} counts={run.counts} />}
-        {checked && errors > 0 && (
+        {run.rowsNote && (
+          <Text size="sm" c="dimmed" role="note">
+            {run.rowsNote}（件数と結果の説明は残っています。行ごとの内容とエラーの行のファイルはありません）
+          </Text>
+        )}
+        {checked && !run.rowsNote && <ImportRows api={api} base={base} runId={runId} counts={run.counts} />}
+        {checked && errors > 0 && !run.rowsNote && (
           <Group>
             <Button component="a" href={api.errorFileUrl(runId)} download variant="light" color="red">
               エラーの行をダウンロード

@@ -1,13 +1,14 @@
 import { Badge, Button, Checkbox, Group, Input, Radio, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { ApiError } from '../../lib/api.ts';
-import type {
-  ImportEncoding,
-  ImportField,
-  ImportFormat,
-  ImportSetting,
-  ImportSettingInput,
-  ImportsApi,
+import {
+  csvLine,
+  type ImportEncoding,
+  type ImportField,
+  type ImportFormat,
+  type ImportSetting,
+  type ImportSettingInput,
+  type ImportsApi,
 } from '../../lib/imports-api.ts';
 import { readSampleHeader } from '../../lib/sample-header.ts';
 import { useVersionedSave } from '../../lib/useSave.ts';
@@ -40,19 +41,25 @@ export function ImportSettingsModal({ api, fields, setting, onClose, onSaved }: 
   const [recordElement, setRecordElement] = useState(setting?.recordElement ?? '');
   const [columns, setColumns] = useState<Record<string, string>>(() => columnsOf(setting));
   const [sample, setSample] = useState<File | null>(null);
+  const [pasted, setPasted] = useState('');
   const [suggested, setSuggested] = useState<string | null>(null);
   const [suggestError, setSuggestError] = useState<unknown>(null);
   const save = useVersionedSave<ImportSetting>(setting?.version ?? 0);
   const headerless = format === 'csv' && !hasHeader;
 
-  async function suggest() {
+  /** From the sample file's header, or from a header line pasted (e.g. the first row copied from Excel). */
+  async function suggest(from: 'sample' | 'pasted') {
     setSuggestError(null);
     setSuggested(null);
-    if (!sample) return;
     try {
-      const header = await readSampleHeader(sample, { format, encoding, recordElement });
-      if (!header.length) throw new Error('見本のファイルに見出しがありません。');
-      const r = await api.suggest(header);
+      let line = pasted;
+      if (from === 'sample') {
+        if (!sample) return;
+        const header = await readSampleHeader(sample, { format, encoding, recordElement });
+        if (!header.length) throw new Error('見本のファイルに見出しがありません。');
+        line = csvLine(header);
+      } else if (!line.trim()) throw new Error('見出しの行を貼り付けてください。');
+      const r = await api.suggest(line);
       setColumns(Object.fromEntries(r.mapping.map((m) => [m.field, m.column])));
       setSuggested(
         `${r.mapping.length}列を対応づけました。` +
@@ -161,10 +168,30 @@ export function ImportSettingsModal({ api, fields, setting, onClose, onSaved }: 
                 onChange={(e) => setSample(e.currentTarget.files?.[0] ?? null)}
               />
             </Input.Wrapper>
-            <Button variant="light" disabled={!sample || headerless} onClick={() => void suggest()}>
+            <Button variant="light" disabled={!sample || headerless} onClick={() => void suggest('sample')}>
               ファイルの見出しから自動で対応づける
             </Button>
           </Group>
+          {format === 'csv' && !headerless && (
+            <Group align="flex-end" gap="xs">
+              <TextInput
+                label="見出しの行を貼り付け"
+                description="Excel で見出しの行をコピーして貼り付けるか、列名をカンマ区切りで入力します。"
+                value={pasted}
+                onChange={(e) => setPasted(e.currentTarget.value)}
+                onKeyDown={(e) => {
+                  if (e.key === 'Enter') {
+                    e.preventDefault();
+                    void suggest('pasted');
+                  }
+                }}
+                miw={360}
+              />
+              <Button variant="default" disabled={!pasted.trim()} onClick={() => void suggest('pasted')}>
+                貼り付けた見出しから対応づける
+              </Button>
+            </Group>
+          )}
           {suggested && (
             <Text size="sm" role="status">
               {suggested}

@@ -179,7 +179,7 @@ export function ResultItemModal({ program, item, canEdit, onClose }: Props) {
           )}
           <Checkbox
             label="必須（入力しないと保存できない）"
-            description="結果の取込（CSV・XML）では市の項目の列をまだ対応づけできないため、必須にすると取込の行はこの項目の誤りになります。"
+            description="結果の取込（CSV・XML）では、取込設定にこの項目の列が無いと、この検診の行は誤りになります（取込設定で「検診名: 項目名」に列を対応づけてください）。"
             checked={v.required}
             onChange={(e) => set('required', e.currentTarget.checked)}
             disabled={!canEdit}
