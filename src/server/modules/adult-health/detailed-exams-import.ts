@@ -26,6 +26,7 @@ import {
   detailedStatuses,
 } from './detailed-exams-rules.ts';
 import { fiscalYearLabel } from './documents.ts';
+import { personNotFound } from './results-import-prepare.ts';
 import { resultDefinitions } from './results-items.ts';
 
 export const detailedExamsImportKind = 'adult-health.detailed-exams';
@@ -114,21 +115,7 @@ export function detailedExamsImportTarget(): ImportTarget<DetailedImportRow, Det
     for (const r of rows) {
       const person = byAtena.get(r.atenaNo.replace(/^0+/, ''));
       if (!person) {
-        out.push({
-          ok: false,
-          residentId: null,
-          errors: [
-            r.ticketNo
-              ? {
-                  field: 'ticketNo',
-                  message: `受診票番号 ${r.ticketNo} の方が見つかりません。番号を確かめてください。`,
-                }
-              : {
-                  field: 'atenaNo',
-                  message: `宛名番号 ${r.atenaNo} の方が見つかりません。番号を確かめてください。`,
-                },
-          ],
-        });
+        out.push({ ok: false, residentId: null, errors: [personNotFound(r)] });
         continue;
       }
       const fail = (errors: FieldError[]) =>

@@ -11,7 +11,8 @@ import { type ProgramCode, type ProgramSettings, programLabels } from '../progra
 import { ticketNo as ticketNoOf } from './payloads.ts';
 import { parseTicketNo } from './results.ts';
 import type { ResultRow } from './results-import-row.ts';
-import { type ResultItem, resultDefinitions } from './results-items.ts';
+import { resultDefinitions } from './results-items.ts';
+import { resultsRepository } from './results-repository.ts';
 import { type CheckedResult, checkResult } from './results-rules.ts';
 
 /** A good row as the commit writes it (JSON, kept in the run's ledger between the dry run and the commit). */
@@ -66,31 +67,8 @@ async function peopleOf(q: SqlRunner, rows: ResultRow[]): Promise<Map<string, Pe
   return byAtena;
 }
 
-/** Municipal items (市町村独自の結果項目) per program, active ones in their order. */
-export async function extrasOf(q: SqlRunner): Promise<Map<string, ResultItem[]>> {
-  const extras = new Map<string, ResultItem[]>();
-  for (const e of await q.query<{
-    program: string;
-    key: string;
-    label: string;
-    type: ResultItem['type'];
-    options: string[];
-    unit: string;
-    required: boolean;
-  }>(
-    'SELECT program, key, label, type, options, unit, required FROM result_item_extras WHERE active ORDER BY sort_order, id',
-  ))
-    extras.set(e.program, [
-      ...(extras.get(e.program) ?? []),
-      {
-        ...e,
-        options: e.options.map((o) => ({ code: o, label: o })),
-        unit: e.unit || undefined,
-        extra: true,
-      },
-    ]);
-  return extras;
-}
+/** Municipal items (市町村独自の結果項目) per program, active ones in their order (read through `q`). */
+export const extrasOf = (q: SqlRunner) => resultsRepository.extras(q);
 
 /**
  * The 事業マスタ settings per 年度 and program, read through `q` (in the commit, the chunk's transaction: on PGlite
@@ -117,6 +95,15 @@ function settingsReader(q: SqlRunner) {
   };
 }
 
+/** The row error of a 受診票番号 or 宛名番号 that names nobody (shared by the result imports). */
+export const personNotFound = (r: { ticketNo: string | null; atenaNo: string | null }): FieldError =>
+  r.ticketNo
+    ? {
+        field: 'ticketNo',
+        message: `受診票番号 ${r.ticketNo} の方が見つかりません。番号を確かめてください。`,
+      }
+    : { field: 'atenaNo', message: `宛名番号 ${r.atenaNo} の方が見つかりません。番号を確かめてください。` };
+
 /** Checks a chunk of parsed rows against the people and the settings (read-only). */
 export async function prepareRows(q: SqlRunner, rows: ResultRow[]): Promise<Prepared[]> {
   const byAtena = await peopleOf(q, rows);
@@ -138,21 +125,7 @@ export async function prepareRows(q: SqlRunner, rows: ResultRow[]): Promise<Prep
   for (const r of rows) {
     const person = byAtena.get(bare(atenaOf(r)));
     if (!person) {
-      out.push({
-        ok: false,
-        residentId: null,
-        errors: [
-          r.ticketNo
-            ? {
-                field: 'ticketNo',
-                message: `受診票番号 ${r.ticketNo} の方が見つかりません。番号を確かめてください。`,
-              }
-            : {
-                field: 'atenaNo',
-                message: `宛名番号 ${r.atenaNo} の方が見つかりません。番号を確かめてください。`,
-              },
-        ],
-      });
+      out.push({ ok: false, residentId: null, errors: [personNotFound(r)] });
       continue;
     }
     const date = parseDateInput(r.screenedOn);
