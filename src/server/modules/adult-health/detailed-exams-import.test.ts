@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Services } from '../../app.ts';
 import { fiscalYearOf, today } from '../../platform/calendar/index.ts';
+import { appImports } from '../../platform/imports/testing.ts';
 import { freshServices } from '../../test/database.ts';
 import { detailedExamsImportKind } from './detailed-exams-import.ts';
 import { type DetailedImportParams, parseDetailedRow } from './detailed-exams-import-row.ts';
@@ -79,33 +80,16 @@ describe('精密検査結果の取込 (engine + target)', () => {
   let ids: Map<string, number>;
   const recordIds = new Map<string, number>();
 
-  async function upload(lines: string[]) {
-    const prepared = await s.imports.prepareRun(detailedExamsImportKind, settingId, {
-      program: 'colorectal',
-      fiscalYear: fy,
-    });
-    const file = await s.files.save([Buffer.from(`${header}\r\n${lines.join('\r\n')}\r\n`)], {
-      name: '精検結果.csv',
-      contentType: 'text/csv',
-      createdBy: null,
-    });
-    const { run } = await s.imports.startRun(
-      actor,
-      detailedExamsImportKind,
-      prepared,
-      { fileId: file.id, fileName: '精検結果.csv' },
-      screen,
+  const io = () => appImports(s, detailedExamsImportKind);
+  const upload = (lines: string[]) =>
+    io().upload(
+      settingId,
+      { program: 'colorectal', fiscalYear: fy },
+      `${header}\r\n${lines.join('\r\n')}\r\n`,
+      '精検結果.csv',
     );
-    await s.jobs.runPending();
-    return s.imports.run(detailedExamsImportKind, run.id);
-  }
-  async function commit(runId: number, onlyValid = false) {
-    await s.imports.commit(actor, detailedExamsImportKind, runId, onlyValid, screen);
-    await s.jobs.runPending();
-    return s.imports.run(detailedExamsImportKind, runId);
-  }
-  const rows = (runId: number, action: 'error' | 'update' | 'new' | 'unchanged') =>
-    s.imports.rows(actor, detailedExamsImportKind, runId, { action, offset: 0, limit: 100 }, screen);
+  const commit = (runId: number, onlyValid = false) => io().commit(runId, onlyValid);
+  const rows = (runId: number, action: 'error' | 'update' | 'new' | 'unchanged') => io().rows(runId, action);
   const detailedOf = async (atenaNo: string) =>
     (
       await s.database.query<Record<string, unknown>>(

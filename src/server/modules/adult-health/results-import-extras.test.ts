@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Services } from '../../app.ts';
 import { fiscalYearOf, today } from '../../platform/calendar/index.ts';
 import type { ImportSettingInput } from '../../platform/imports/index.ts';
+import { appImports } from '../../platform/imports/testing.ts';
 import { freshServices } from '../../test/database.ts';
 import { resultsImportKind } from './results-import.ts';
 import { addResidents } from './test-residents.ts';
@@ -33,25 +34,10 @@ describe('検診結果の取込: 市町村独自の結果項目', () => {
   let drop: () => Promise<void>;
   let ids: Map<string, number>;
 
-  async function upload(settingId: number, header: string, lines: string[]) {
-    const prepared = await s.imports.prepareRun(resultsImportKind, settingId, { program: 'colorectal' });
-    const file = await s.files.save([Buffer.from(`${header}\r\n${lines.join('\r\n')}\r\n`)], {
-      name: '結果.csv',
-      contentType: 'text/csv',
-      createdBy: null,
-    });
-    const { run } = await s.imports.startRun(
-      actor,
-      resultsImportKind,
-      prepared,
-      { fileId: file.id, fileName: '結果.csv' },
-      screen,
-    );
-    await s.jobs.runPending();
-    return s.imports.run(resultsImportKind, run.id);
-  }
-  const rows = (runId: number, action: 'error' | 'new' | 'update') =>
-    s.imports.rows(actor, resultsImportKind, runId, { action, offset: 0, limit: 100 }, screen);
+  const io = () => appImports(s, resultsImportKind);
+  const upload = (settingId: number, header: string, lines: string[]) =>
+    io().upload(settingId, { program: 'colorectal' }, `${header}\r\n${lines.join('\r\n')}\r\n`, '結果.csv');
+  const rows = (runId: number, action: 'error' | 'new' | 'update') => io().rows(runId, action);
 
   beforeAll(async () => {
     ({ services: s, drop } = await freshServices());

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Services } from '../../app.ts';
 import { fiscalYearOf, today } from '../../platform/calendar/index.ts';
+import { appImports } from '../../platform/imports/testing.ts';
 import { freshServices } from '../../test/database.ts';
 import { resultsImportKind } from './results-import.ts';
 import { parseResultRow } from './results-import-row.ts';
@@ -49,34 +50,16 @@ describe('検診結果の取込 (engine + target)', () => {
   let settingId = 0;
   let ids: Map<string, number>;
 
-  async function upload(lines: string[], program: string | null = 'colorectal') {
-    const prepared = await s.imports.prepareRun(
-      resultsImportKind,
+  const io = () => appImports(s, resultsImportKind);
+  const upload = (lines: string[], program: string | null = 'colorectal') =>
+    io().upload(
       settingId,
       program ? { program } : undefined,
+      `${header}\r\n${lines.join('\r\n')}\r\n`,
+      '結果.csv',
     );
-    const file = await s.files.save([Buffer.from(`${header}\r\n${lines.join('\r\n')}\r\n`)], {
-      name: '結果.csv',
-      contentType: 'text/csv',
-      createdBy: null,
-    });
-    const { run } = await s.imports.startRun(
-      actor,
-      resultsImportKind,
-      prepared,
-      { fileId: file.id, fileName: '結果.csv' },
-      screen,
-    );
-    await s.jobs.runPending();
-    return s.imports.run(resultsImportKind, run.id);
-  }
-  async function commit(runId: number, onlyValid = false) {
-    await s.imports.commit(actor, resultsImportKind, runId, onlyValid, screen);
-    await s.jobs.runPending();
-    return s.imports.run(resultsImportKind, runId);
-  }
-  const rows = (runId: number, action: 'error' | 'update' | 'new' | 'unchanged') =>
-    s.imports.rows(actor, resultsImportKind, runId, { action, offset: 0, limit: 100 }, screen);
+  const commit = (runId: number, onlyValid = false) => io().commit(runId, onlyValid);
+  const rows = (runId: number, action: 'error' | 'update' | 'new' | 'unchanged') => io().rows(runId, action);
   const resultOf = async (atenaNo: string) =>
     (await s.adult.results.sheet(actor, ids.get(atenaNo)!, fy)).results.find(
       (r) => r.program === 'colorectal',

@@ -77,3 +77,32 @@ export async function testEngine(
 
   return { engine, setting, upload, commit, errorFile, items };
 }
+
+/**
+ * A module target's import through the app's engine (s.imports), as its service tests drive it: upload a CSV with
+ * a 取込設定 and run the dry run, commit, and list rows by action.
+ */
+export function appImports(s: Services, kind: string) {
+  return {
+    async upload(settingId: number, params: unknown, csv: string, name = '取込.csv') {
+      const prepared = await s.imports.prepareRun(kind, settingId, params);
+      const file = await s.files.save([Buffer.from(csv)], { name, contentType: 'text/csv', createdBy: null });
+      const { run } = await s.imports.startRun(
+        actor,
+        kind,
+        prepared,
+        { fileId: file.id, fileName: name },
+        screen,
+      );
+      await s.jobs.runPending();
+      return s.imports.run(kind, run.id);
+    },
+    async commit(runId: number, onlyValid = false) {
+      await s.imports.commit(actor, kind, runId, onlyValid, screen);
+      await s.jobs.runPending();
+      return s.imports.run(kind, runId);
+    },
+    rows: (runId: number, action: 'error' | 'update' | 'new' | 'unchanged') =>
+      s.imports.rows(actor, kind, runId, { action, offset: 0, limit: 100 }, screen),
+  };
+}
