@@ -46,6 +46,7 @@ import {
 } from './modules/residents/index.ts';
 import { registerSettingsRoutes } from './modules/settings/routes.ts';
 import { settingsService } from './modules/settings/service.ts';
+import { registerVaccinationRecordRoutes, vaccinationRecordsService } from './modules/vaccination/index.ts';
 import { builtinRoles, permissions } from './permissions.ts';
 import { registerAuditRoutes } from './platform/audit/routes.ts';
 import { auditService } from './platform/audit/service.ts';
@@ -159,6 +160,7 @@ export function createServices(
     reservations,
     mailings,
     adult: { ...adult, eApplications },
+    vaccination: { records: vaccinationRecordsService({ database, audit }) },
   };
 }
 
@@ -207,6 +209,7 @@ export async function createHttp(
   registerApplicationRoutes(app, { applications: s.adult.applications });
   registerEApplicationRoutes(app, { eApplications: s.adult.eApplications, files: s.files });
   registerResultRoutes(app, { results: s.adult.results });
+  registerVaccinationRecordRoutes(app, { records: s.vaccination.records });
   registerResultExtraRoutes(app, { resultExtras: s.adult.resultExtras });
   registerDetailedExamRoutes(app, {
     detailedExams: s.adult.detailedExams,

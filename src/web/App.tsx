@@ -29,6 +29,7 @@ import { ResultImportScreen } from './screens/ResultImportScreen.tsx';
 import { ResultItemsScreen } from './screens/ResultItemsScreen.tsx';
 import { ResultNoticesScreen } from './screens/ResultNoticesScreen.tsx';
 import { TargetListScreen } from './screens/TargetListScreen.tsx';
+import { VaccinationScreen } from './screens/VaccinationScreen.tsx';
 
 function Home() {
   const { user, loading } = useAuth();
@@ -242,7 +243,14 @@ export function App() {
           }
         />
         <Route path="/maternal" element={<ComingSoon title="母子保健" />} />
-        <Route path="/vaccination" element={<ComingSoon title="予防接種" />} />
+        <Route
+          path="/vaccination"
+          element={
+            <RequirePermission permissions={['vaccination.view']}>
+              <VaccinationScreen />
+            </RequirePermission>
+          }
+        />
         <Route path="/visits" element={<ComingSoon title="訪問・相談・教育" />} />
         <Route path="/reports" element={<ComingSoon title="統計・帳票" />} />
         <Route path="*" element={<NotFound />} />

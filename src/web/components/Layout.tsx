@@ -15,7 +15,7 @@ export const menuItems: MenuItem[] = [
   { label: '宛名検索', to: '/residents', permissions: ['residents.search'] },
   { label: '成人保健', to: '/adult', permissions: ['adult.view'] },
   { label: '母子保健', to: '/maternal', permissions: staff },
-  { label: '予防接種', to: '/vaccination', permissions: staff },
+  { label: '予防接種', to: '/vaccination', permissions: ['vaccination.view'] },
   { label: '訪問・相談・教育', to: '/visits', permissions: staff },
   { label: '統計・帳票', to: '/reports', permissions: staff },
   { label: 'バッチ・取込', to: '/jobs', permissions: ['jobs.view', 'residents.import'] },

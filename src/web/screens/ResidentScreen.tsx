@@ -138,7 +138,13 @@ export function ResidentScreen() {
           .filter((t) => t.value === tab)
           .map((t) => (
             <Tabs.Panel key={t.value} value={t.value} pt="sm">
-              <Text>この業務は今後のリリースで追加されます。</Text>
+              {t.value === 'vaccination' && can('vaccination.view') ? (
+                <Button component={Link} to={`/vaccination?resident=${r.id}`} variant="default">
+                  予防接種の記録・接種スケジュールを開く
+                </Button>
+              ) : (
+                <Text>この業務は今後のリリースで追加されます。</Text>
+              )}
             </Tabs.Panel>
           ))}
       </Tabs>

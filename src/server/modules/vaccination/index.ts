@@ -11,6 +11,9 @@ export {
   type VaccineMaster,
   vaccineCodes,
 } from './master-types.ts';
+export { type SaveRecordInput, sourceLabels, vaccinationRecordsService } from './records.ts';
+export type { RecordSource, VaccinationRecordRow } from './records-repository.ts';
+export { registerVaccinationRecordRoutes } from './records-routes.ts';
 export { scheduleFor, versionAt } from './rules.ts';
 export { checkRecord, type RecordCheck, type RecordIssueCode } from './rules-check.ts';
 export type {

@@ -43,7 +43,11 @@ export function ChoiceInput({ label, choices, value, onChange, error, required, 
   const numbered = choices.some((c) => /^\d+$/.test(c.code));
   const [text, setText] = useState(() => tokenOf(choices, value));
   useEffect(() => {
-    setText((t) => (pickChoice(choices, t)?.code === value ? t : tokenOf(choices, value)));
+    // a text that picks nothing stands for '' (typing under way: kept, also when this runs after mount)
+    setText((t) => {
+      const picked = pickChoice(choices, t);
+      return picked?.code === value || (!picked && value === '') ? t : tokenOf(choices, value);
+    });
   }, [value, choices]);
   const hint = choices.map((c, i) => (numbered ? c.label : `${i + 1} ${c.label}`)).join(' / ');
   const unknown = text.trim() !== '' && !pickChoice(choices, text);

@@ -1,0 +1,66 @@
+import { Badge, Group, Paper, Switch, Table, Text, Title } from '@mantine/core';
+import { useState } from 'react';
+import type { DoseSchedule } from '../../../server/modules/vaccination/types.ts';
+import { statusLabels, vaccineName } from '../../lib/vaccination-api.ts';
+import { formatWareki } from '../../lib/wareki.ts';
+
+const span = (from: string | null, to: string | null) =>
+  from || to ? `${formatWareki(from)}〜${to ? formatWareki(to) : ''}` : '—';
+
+/**
+ * 接種スケジュール (the engine's answer for today): per vaccine and 回, the status in Japanese, 定期接種の期間 and
+ * 標準的な期間 in 和暦, 最短日 (given the history) and the reasons. 対象外 rows are hidden unless asked for.
+ */
+export function ScheduleTable({ schedule, on }: { schedule: DoseSchedule[]; on: string }) {
+  const [all, setAll] = useState(false);
+  const rows = all ? schedule : schedule.filter((r) => r.status !== 'not_eligible');
+  return (
+    <Paper withBorder p="sm" component="section" aria-label="接種スケジュール">
+      <Group justify="space-between" mb="xs">
+        <Title order={2} size="h5">
+          接種スケジュール（{formatWareki(on)}現在）
+        </Title>
+        <Switch label="対象外の接種も表示" checked={all} onChange={(e) => setAll(e.currentTarget.checked)} />
+      </Group>
+      <Table.ScrollContainer minWidth={900} type="native" tabIndex={0} aria-label="接種スケジュールの表">
+        <Table withTableBorder striped verticalSpacing={2} fz="sm">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>ワクチン</Table.Th>
+              <Table.Th>回</Table.Th>
+              <Table.Th>状況</Table.Th>
+              <Table.Th>定期接種の期間</Table.Th>
+              <Table.Th>標準的な期間</Table.Th>
+              <Table.Th>最短日</Table.Th>
+              <Table.Th>接種日</Table.Th>
+              <Table.Th>理由・説明</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {rows.map((r) => {
+              const s = statusLabels[r.status];
+              return (
+                <Table.Tr key={`${r.vaccine}-${r.dose}`} data-vaccine={r.vaccine}>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{vaccineName(r.vaccine)}</Table.Td>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{r.dose}</Table.Td>
+                  <Table.Td>
+                    <Badge color={s.color} variant="dot" radius="sm" miw="fit-content">
+                      {s.label}
+                    </Badge>
+                  </Table.Td>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{span(r.legalFrom, r.legalTo)}</Table.Td>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{span(r.standardFrom, r.standardTo)}</Table.Td>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatWareki(r.earliest) || '—'}</Table.Td>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatWareki(r.givenOn)}</Table.Td>
+                  <Table.Td>
+                    <Text size="xs">{r.reasons.join(' / ')}</Text>
+                  </Table.Td>
+                </Table.Tr>
+              );
+            })}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+    </Paper>
+  );
+}
