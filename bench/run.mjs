@@ -2,7 +2,14 @@ import { register } from 'tsx/esm/api';
 
 register();
 // --suite foundation (default: seeding, search, import) | adult (extraction, notices) | imports (results import; imports-run is its child process)
+// | vaccination (schedule engine for every child; vaccination-run is its child process)
 const i = process.argv.indexOf('--suite');
 const suite = i >= 0 ? process.argv[i + 1] : 'foundation';
-const suites = { adult: './adult.ts', imports: './imports.ts', 'imports-run': './imports-run.ts' };
+const suites = {
+  adult: './adult.ts',
+  imports: './imports.ts',
+  'imports-run': './imports-run.ts',
+  vaccination: './vaccination.ts',
+  'vaccination-run': './vaccination-run.ts',
+};
 await import(suites[suite] ?? './run.ts');

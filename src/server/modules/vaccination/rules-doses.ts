@@ -3,11 +3,13 @@
  * (§1.3/§1.4), left-out doses (PCV/ヒブ), the 27-day rule after an injectable live vaccine (§1.5) and the status
  * of each dose.
  */
-import { addDays, compareDates, type LocalDate } from '../../platform/calendar/index.ts';
+import type { LocalDate } from '../../platform/calendar/index.ts';
 import type { DoseRule, SeriesRule, VaccineDefinition, VaccineRuleVersion } from './master-types.ts';
-import { afterSpan, earlier, later, type MonthEndRule, resolvePoint } from './rules-dates.ts';
+import { afterSpan, earlier, later, type MonthEndRule, resolvePoint, shiftDays } from './rules-dates.ts';
+
+// Dates here are checked where they enter the engine: compared as strings (see rules-dates.ts cmp).
 import { type LegalWindow, windowContaining, windowFrom } from './rules-windows.ts';
-import type { DoseSchedule, HistoryDose, VaccinationPerson } from './types.ts';
+import type { DoseSchedule, DoseStatus, HistoryDose, VaccinationPerson } from './types.ts';
 
 export interface SeriesInput {
   vaccine: VaccineDefinition;
@@ -26,27 +28,33 @@ export interface SeriesInput {
 function afterLiveRule(d: LocalDate, live: LocalDate[]): LocalDate {
   let cand = d;
   for (const l of live) {
-    if (compareDates(l, cand) < 0 && compareDates(cand, addDays(l, 27)) <= 0) cand = addDays(l, 28);
+    if (l < cand && cand <= shiftDays(l, 27)) cand = shiftDays(l, 28);
   }
   return cand;
+}
+
+/** Whether the series' start range admits a first dose on `start`. */
+function seriesFits(s: SeriesRule, start: LocalDate, person: VaccinationPerson): boolean {
+  const from = s.startFrom ? resolvePoint(s.startFrom, person) : null;
+  const to = s.startTo ? resolvePoint(s.startTo, person) : null;
+  return (!from || start >= from) && (!to || start <= to);
 }
 
 /** The series that applies: product first, then the first dose's date (or the planned start). §1.4 */
 function chooseSeries(input: SeriesInput): SeriesRule {
   const { version, person, given, windows, on } = input;
+  const all = version.series;
+  if (all.length === 1) return all[0] as SeriesRule;
   const product = given[0]?.product ?? version.defaultProduct;
-  const byProduct = version.series.filter((s) => !s.products || (product && s.products.includes(product)));
-  const candidates = byProduct.length ? byProduct : version.series;
+  let candidates: SeriesRule[] = [];
+  for (const s of all) if (!s.products || (product && s.products.includes(product))) candidates.push(s);
+  if (!candidates.length) candidates = all;
   const start = given[0]?.date ?? later(on, windowFrom(windows, on)?.from ?? null) ?? on;
-  const fits = (s: SeriesRule): boolean => {
-    const from = s.startFrom ? resolvePoint(s.startFrom, person) : null;
-    const to = s.startTo ? resolvePoint(s.startTo, person) : null;
-    return (!from || compareDates(start, from) >= 0) && (!to || compareDates(start, to) <= 0);
-  };
   const first = candidates[0] as SeriesRule;
   const firstFrom = first.startFrom ? resolvePoint(first.startFrom, person) : null;
-  if (firstFrom && compareDates(start, firstFrom) < 0) return first;
-  return candidates.find(fits) ?? (candidates[candidates.length - 1] as SeriesRule);
+  if (firstFrom && start < firstFrom) return first;
+  for (const s of candidates) if (seriesFits(s, start, person)) return s;
+  return candidates[candidates.length - 1] as SeriesRule;
 }
 
 interface Bounds {
@@ -63,13 +71,14 @@ function doseBounds(dose: DoseRule, person: VaccinationPerson): Bounds {
 
 /** Usable windows for a dose: cut by its own bounds (追加: 生後12月以降; 初回2回目: 生後24月まで). */
 function doseWindows(windows: LegalWindow[], b: Bounds): LegalWindow[] {
-  return windows
-    .map((w) => ({
-      ...w,
-      from: later(w.from, b.notBefore) as LocalDate,
-      to: earlier(w.to, b.deadline) as LocalDate,
-    }))
-    .filter((w) => compareDates(w.from, w.to) <= 0);
+  if (!b.notBefore && !b.deadline) return windows;
+  const out: LegalWindow[] = [];
+  for (const w of windows) {
+    const from = later(w.from, b.notBefore) as LocalDate;
+    const to = earlier(w.to, b.deadline) as LocalDate;
+    if (from <= to) out.push({ ...w, from, to });
+  }
+  return out;
 }
 
 /** Earliest date by intervals from earlier doses (null base doses are ignored). */
@@ -82,8 +91,11 @@ function intervalEarliest(
   let earliest: LocalDate | null = null;
   let stdFrom: LocalDate | null = null;
   let stdTo: LocalDate | null = null;
-  const previous = [...dates].reverse().find((d) => d !== null) ?? null;
-  for (const r of dose.intervals ?? []) {
+  const intervals = dose.intervals;
+  if (!intervals) return { earliest, stdFrom, stdTo };
+  let previous: LocalDate | null = null;
+  for (let i = dates.length - 1; i >= 0 && previous === null; i--) previous = dates[i] ?? null;
+  for (const r of intervals) {
     const base = r.after === 'previous' ? previous : (dates[r.after] ?? previous);
     if (!base) continue;
     const span = anySkipped && r.minIfSkipped ? r.minIfSkipped : r.min;
@@ -108,50 +120,71 @@ function firstAllowed(
     if (!w) return null;
     const inWindow = later(cand, w.from) as LocalDate;
     const afterLive = afterLiveRule(inWindow, live);
-    if (afterLive === inWindow && compareDates(inWindow, w.to) <= 0) return { date: inWindow, window: w };
-    cand = afterLive === inWindow ? addDays(w.to, 1) : afterLive;
+    if (afterLive === inWindow && inWindow <= w.to) return { date: inWindow, window: w };
+    cand = afterLive === inWindow ? shiftDays(w.to, 1) : afterLive;
   }
   return null;
 }
 
+/** A row of the schedule (module level and positional: no closure or spread per row for 120,000 children). */
+function row(
+  vaccine: VaccineDefinition,
+  dose: DoseRule,
+  legal: { from: LocalDate; to: LocalDate } | null | undefined,
+  standardFrom: LocalDate | null,
+  standardTo: LocalDate | null,
+  earliest: LocalDate | null,
+  givenOn: LocalDate | null,
+  status: DoseStatus,
+  reasons: string[],
+): DoseSchedule {
+  return {
+    vaccine: vaccine.code,
+    dose: dose.label,
+    legalFrom: legal?.from ?? null,
+    legalTo: legal?.to ?? null,
+    standardFrom,
+    standardTo,
+    earliest,
+    givenOn,
+    status,
+    reasons,
+  };
+}
+
+/** A dose left out (not_eligible row, no date for later intervals). */
+function skipped(vaccine: VaccineDefinition, dose: DoseRule, reason: string): DoseSchedule {
+  return row(vaccine, dose, null, null, null, null, null, 'not_eligible', [reason]);
+}
+
+const NO_LIVE: LocalDate[] = [];
+
 export function evaluateSeries(input: SeriesInput): DoseSchedule[] {
   const { vaccine, person, given, on, monthEndRule } = input;
-  const live = vaccineKind(input) === 'INJ_LIVE' ? input.otherLive : [];
+  const live = vaccineKind(input) === 'INJ_LIVE' ? input.otherLive : NO_LIVE;
   const series = chooseSeries(input);
   const rows: DoseSchedule[] = [];
   const dates: Array<LocalDate | null> = [];
   let g = 0;
   let anySkipped = false;
   let pending: string | null = null;
-  const row = (dose: DoseRule, fields: Partial<DoseSchedule>): DoseSchedule => ({
-    vaccine: vaccine.code,
-    dose: dose.label,
-    legalFrom: null,
-    legalTo: null,
-    standardFrom: null,
-    standardTo: null,
-    earliest: null,
-    givenOn: null,
-    status: 'upcoming',
-    reasons: [],
-    ...fields,
-  });
-  const skip = (dose: DoseRule, reason: string): void => {
-    rows.push(row(dose, { status: 'not_eligible', reasons: [reason] }));
-    dates.push(null);
-    anySkipped = true;
-  };
-  for (const [i, dose] of series.doses.entries()) {
+  const doses = series.doses;
+  for (let i = 0; i < doses.length; i++) {
+    const dose = doses[i] as DoseRule;
     const next = given[g];
     const previous = i > 0 ? (dates[i - 1] ?? null) : null;
     const skipAfter = dose.skipIfPreviousAfter ? resolvePoint(dose.skipIfPreviousAfter.at, person) : null;
-    if (skipAfter && previous && compareDates(previous, skipAfter) > 0) {
-      skip(dose, `${dose.skipIfPreviousAfter?.label}ため、この回は行いません`);
+    if (skipAfter && previous && previous > skipAfter) {
+      rows.push(skipped(vaccine, dose, `${dose.skipIfPreviousAfter?.label}ため、この回は行いません`));
+      dates.push(null);
+      anySkipped = true;
       continue;
     }
     const bounds = doseBounds(dose, person);
-    if (bounds.deadline && next && compareDates(next.date, bounds.deadline) > 0) {
-      skip(dose, `${dose.deadline?.label}に接種しなかったため、この回は行いません`);
+    if (bounds.deadline && next && next.date > bounds.deadline) {
+      rows.push(skipped(vaccine, dose, `${dose.deadline?.label}に接種しなかったため、この回は行いません`));
+      dates.push(null);
+      anySkipped = true;
       continue;
     }
     const windows = doseWindows(input.windows, bounds);
@@ -162,11 +195,9 @@ export function evaluateSeries(input: SeriesInput): DoseSchedule[] {
     const standardFrom = later(age?.from ?? null, iv.stdFrom);
     const standardTo = earlier(age?.to ?? null, iv.stdTo);
     // When the age window and the interval window do not overlap, the interval's standard wins.
-    const conflict = standardFrom && standardTo && compareDates(standardFrom, standardTo) > 0;
-    let std =
-      conflict && iv.stdFrom
-        ? { standardFrom: iv.stdFrom, standardTo: iv.stdTo }
-        : { standardFrom, standardTo };
+    const conflict = standardFrom && standardTo && standardFrom > standardTo;
+    let stdFrom = conflict && iv.stdFrom ? iv.stdFrom : standardFrom;
+    let stdTo = conflict && iv.stdFrom ? iv.stdTo : standardTo;
     const floor = iv.earliest ?? windows[0]?.from ?? person.birthDate;
     if (next) {
       g++;
@@ -176,32 +207,23 @@ export function evaluateSeries(input: SeriesInput): DoseSchedule[] {
       const reasons: string[] = [`${next.date} 接種済${next.product ? `（${next.product}）` : ''}`];
       if (!windowContaining(windows, next.date))
         reasons.push('接種日が定期接種の対象期間外です（任意接種扱い）');
-      else if (allowed && compareDates(next.date, allowed.date) < 0)
+      else if (allowed && next.date < allowed.date)
         reasons.push(`接種間隔が不足しています（${allowed.date}以降に接種すべきでした）`);
       rows.push(
-        row(dose, {
-          legalFrom: w?.from ?? null,
-          legalTo: w?.to ?? null,
-          ...std,
-          earliest: allowed?.date ?? null,
-          givenOn: next.date,
-          status: 'completed',
-          reasons,
-        }),
+        row(vaccine, dose, w, stdFrom, stdTo, allowed?.date ?? null, next.date, 'completed', reasons),
       );
       continue;
     }
-    if (
-      bounds.deadline &&
-      (compareDates(on, bounds.deadline) > 0 || compareDates(floor, bounds.deadline) > 0)
-    ) {
-      skip(dose, `${dose.deadline?.label}に接種できなかったため、この回は行いません`);
+    if (bounds.deadline && (on > bounds.deadline || floor > bounds.deadline)) {
+      rows.push(skipped(vaccine, dose, `${dose.deadline?.label}に接種できなかったため、この回は行いません`));
+      dates.push(null);
+      anySkipped = true;
       continue;
     }
     let allowed = firstAllowed(floor, windows, live);
     // The next dose to give: if its earliest date has passed, it must still be possible from today on (the window
     // may have ended, or today may fall in a gap between windows or within 27 days of a live vaccine).
-    if (allowed && pending === null && compareDates(allowed.date, on) < 0) {
+    if (allowed && pending === null && allowed.date < on) {
       const fromToday = firstAllowed(on, windows, live);
       if (!fromToday || fromToday.date !== on || fromToday.window !== allowed.window) allowed = fromToday;
     }
@@ -211,44 +233,34 @@ export function evaluateSeries(input: SeriesInput): DoseSchedule[] {
     for (const r of dose.intervals ?? []) reasons.push(`間隔: ${r.label}`);
     if (!allowed) {
       const last = windows[windows.length - 1];
-      const passed = !last || compareDates(on, last.to) > 0;
+      const passed = !last || on > last.to;
       reasons.unshift(
         passed && last
           ? `定期接種の期間（${last.label}: ${last.from}〜${last.to}）を過ぎています。接種する場合は任意接種です`
           : '間隔をとると定期接種の期間内に接種できません（任意接種になります）',
       );
-      rows.push(
-        row(dose, {
-          legalFrom: last?.from ?? null,
-          legalTo: last?.to ?? null,
-          ...std,
-          status: 'expired',
-          reasons,
-        }),
-      );
+      rows.push(row(vaccine, dose, last, stdFrom, stdTo, null, null, 'expired', reasons));
       pending ??= dose.label;
       continue;
     }
     const w = allowed.window;
-    if (w.noStandard) std = { standardFrom: null, standardTo: null };
-    const base = { legalFrom: w.from, legalTo: w.to, ...std, earliest: allowed.date };
+    if (w.noStandard) {
+      stdFrom = null;
+      stdTo = null;
+    }
     reasons.unshift(`定期接種の期間: ${w.label}（${w.from}〜${w.to}）`);
-    if (pending !== null) {
-      reasons.unshift(`${pending}の接種後に接種します（最短 ${allowed.date}）`);
-      rows.push(row(dose, { ...base, status: 'upcoming', reasons }));
-    } else if (compareDates(on, allowed.date) < 0) {
-      reasons.unshift(`${allowed.date}から接種できます`);
-      rows.push(row(dose, { ...base, status: 'upcoming', reasons }));
-    } else if (std.standardFrom && compareDates(on, std.standardFrom) < 0) {
-      reasons.unshift(`接種できます（標準的な接種期間は${std.standardFrom}から）`);
-      rows.push(row(dose, { ...base, status: 'upcoming', reasons }));
-    } else if (std.standardTo && compareDates(on, std.standardTo) > 0) {
-      reasons.unshift(`標準的な接種期間（〜${std.standardTo}）を過ぎています。${w.to}までは定期接種です`);
-      rows.push(row(dose, { ...base, status: 'overdue', reasons }));
+    let status: DoseStatus = 'upcoming';
+    if (pending !== null) reasons.unshift(`${pending}の接種後に接種します（最短 ${allowed.date}）`);
+    else if (on < allowed.date) reasons.unshift(`${allowed.date}から接種できます`);
+    else if (stdFrom && on < stdFrom) reasons.unshift(`接種できます（標準的な接種期間は${stdFrom}から）`);
+    else if (stdTo && on > stdTo) {
+      reasons.unshift(`標準的な接種期間（〜${stdTo}）を過ぎています。${w.to}までは定期接種です`);
+      status = 'overdue';
     } else {
       reasons.unshift(`接種の時期です（${w.to}まで）`);
-      rows.push(row(dose, { ...base, status: 'due', reasons }));
+      status = 'due';
     }
+    rows.push(row(vaccine, dose, w, stdFrom, stdTo, allowed.date, null, status, reasons));
     pending = dose.label;
   }
   for (const extra of given.slice(g)) {
@@ -263,6 +275,18 @@ export function evaluateSeries(input: SeriesInput): DoseSchedule[] {
 export function vaccineKind(
   input: Pick<SeriesInput, 'vaccine' | 'version' | 'given'>,
 ): VaccineDefinition['kind'] {
-  const product = input.given[0]?.product ?? input.version.defaultProduct;
-  return input.version.products?.find((p) => p.code === product)?.kind ?? input.vaccine.kind;
+  return productKind(input.vaccine, input.version, input.given[0]?.product);
 }
+
+/** The kind of a product of the vaccine (the version's default product when none is given). */
+export function productKind(
+  vaccine: VaccineDefinition,
+  version: VaccineRuleVersion,
+  product: string | undefined,
+): VaccineDefinition['kind'] {
+  const code = product ?? version.defaultProduct;
+  for (const p of version.products ?? NO_PRODUCTS) if (p.code === code) return p.kind ?? vaccine.kind;
+  return vaccine.kind;
+}
+
+const NO_PRODUCTS: NonNullable<VaccineRuleVersion['products']> = [];

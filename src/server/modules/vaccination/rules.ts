@@ -15,7 +15,9 @@ import {
   type VaccineMaster,
   type VaccineRuleVersion,
 } from './master-types.ts';
-import { evaluateSeries, vaccineKind } from './rules-doses.ts';
+import { type PreparedMaster, prepare } from './prepare.ts';
+import { cmp } from './rules-dates.ts';
+import { evaluateSeries, productKind } from './rules-doses.ts';
 import { legalWindows, programStart } from './rules-windows.ts';
 import { yearlyDose } from './rules-yearly.ts';
 import type { DoseSchedule, HistoryDose, VaccinationPerson } from './types.ts';
@@ -29,12 +31,50 @@ export function versionAt(vaccine: VaccineDefinition, date: LocalDate): VaccineR
   return vaccine.versions.find((v) => inForce(v, date)) ?? null;
 }
 
+/** versionAt for dates already checked (string comparison; see rules-dates.ts cmp). */
+function versionOn(vaccine: VaccineDefinition, date: LocalDate): VaccineRuleVersion | null {
+  for (const v of vaccine.versions)
+    if ((!v.validFrom || date >= v.validFrom) && (!v.validTo || date <= v.validTo)) return v;
+  return null;
+}
+
 /** Whether a recorded dose was an injectable live vaccine (注射生; 帯状疱疹 by product). §1.5 */
 export function isInjectableLive(h: HistoryDose, master: VaccineMaster): boolean {
-  const vaccine = master.vaccines.find((v) => v.code === h.vaccine);
-  const version = vaccine && (versionAt(vaccine, h.date) ?? vaccine.versions[0]);
-  return !!vaccine && !!version && vaccineKind({ vaccine, version, given: [h] }) === 'INJ_LIVE';
+  parseIsoDate(h.date);
+  return injectableLive(h, prepare(master));
 }
+
+function injectableLive(h: HistoryDose, p: PreparedMaster): boolean {
+  const vaccine = p.byCode.get(h.vaccine);
+  const version = vaccine && (versionOn(vaccine, h.date) ?? vaccine.versions[0]);
+  return !!vaccine && !!version && productKind(vaccine, version, h.product) === 'INJ_LIVE';
+}
+
+/** Checks every date the engine reads from its inputs once, so that it can compare them as strings. */
+function checkDates(person: VaccinationPerson, history: HistoryDose[], on: LocalDate): void {
+  parseIsoDate(on);
+  parseIsoDate(person.birthDate);
+  for (const h of history) parseIsoDate(h.date);
+  const specials = person.specials;
+  if (specials?.pregnancy) parseIsoDate(specials.pregnancy.dueDate);
+  for (const c of specials?.longTermCare ?? []) parseIsoDate(c.endDate);
+}
+
+/** The history by vaccine, each list sorted by date (stable: same-day doses keep their order). */
+function byVaccine(history: HistoryDose[]): Map<string, HistoryDose[]> {
+  const out = new Map<string, HistoryDose[]>();
+  for (const h of history) {
+    const list = out.get(h.vaccine);
+    if (list) list.push(h);
+    else out.set(h.vaccine, [h]);
+  }
+  for (const list of out.values()) if (list.length > 1) list.sort(byDate);
+  return out;
+}
+
+const byDate = (a: HistoryDose, b: HistoryDose): number => cmp(a.date, b.date);
+const NONE: HistoryDose[] = [];
+const NO_DATES: LocalDate[] = [];
 
 const sexLabel = { M: '男性', F: '女性' } as const;
 const exclusionLabel = {
@@ -71,8 +111,20 @@ function offered(
   on: LocalDate,
   master: VaccineMaster,
 ): boolean {
-  const version = versionAt(vaccine, on);
-  return version !== null && legalWindows(vaccine, version, person, history, master.specials).length > 0;
+  const version = versionOn(vaccine, on);
+  return version !== null && legalWindows(vaccine, version, person, history, master).length > 0;
+}
+
+/** Whether some member of the group with this role (or, role null, other than `except`) has been started. */
+function anyStarted(
+  members: VaccineDefinition[],
+  role: string | null,
+  except: VaccineDefinition | null,
+  given: Map<string, HistoryDose[]>,
+): VaccineDefinition | null {
+  for (const v of members)
+    if (v !== except && (role === null || v.group?.role === role) && given.has(v.code)) return v;
+  return null;
 }
 
 /**
@@ -83,32 +135,45 @@ function groupReason(
   vaccine: VaccineDefinition,
   person: VaccinationPerson,
   history: HistoryDose[],
+  given: Map<string, HistoryDose[]>,
   on: LocalDate,
   master: VaccineMaster,
 ): string | null {
   const group = vaccine.group;
   if (!group) return null;
-  const members = master.vaccines.filter((v) => v.group?.id === group.id);
-  const started = (v: VaccineDefinition) => history.some((h) => h.vaccine === v.code);
+  const members = prepare(master).groups.get(group.id) ?? NO_MEMBERS;
   if (group.role === 'choice') {
-    const other = members.find((v) => v !== vaccine && started(v));
-    return other && !started(vaccine)
+    const other = anyStarted(members, null, vaccine, given);
+    return other && !given.has(vaccine.code)
       ? `${other.name}で接種を始めているため、原則として同じワクチンで完了します`
       : null;
   }
-  const defaultStarted = members.some((v) => v.group?.role === 'default' && started(v));
-  const continuationStarted = members.some((v) => v.group?.role === 'continuation' && started(v));
+  const defaultStarted = anyStarted(members, 'default', null, given) !== null;
+  const continuationStarted = anyStarted(members, 'continuation', null, given) !== null;
   if (group.role === 'default' && continuationStarted && !defaultStarted)
     return '4種混合・ヒブで接種を始めているため、同じワクチンで完了します';
-  const defaults = members.filter((v) => v.group?.role === 'default');
-  if (
-    group.role === 'continuation' &&
-    !continuationStarted &&
-    (defaultStarted || defaults.some((v) => offered(v, person, history, on, master)))
-  )
-    return '5種混合で接種します（4種混合・ヒブは、これらで接種を始めた方の継続用です）';
-  return null;
+  if (group.role !== 'continuation' || continuationStarted) return null;
+  let useDefault = defaultStarted;
+  for (const v of members)
+    if (!useDefault && v.group?.role === 'default') useDefault = offered(v, person, history, on, master);
+  return useDefault ? '5種混合で接種します（4種混合・ヒブは、これらで接種を始めた方の継続用です）' : null;
 }
+
+const NO_MEMBERS: VaccineDefinition[] = [];
+
+/** Whether every disease of the vaccine is excluded for the person (既罹患 only where it excludes). §1.7 */
+function excludedFor(vaccine: VaccineDefinition, person: VaccinationPerson): boolean {
+  const exclusions = person.specials?.exclusions;
+  for (const d of vaccine.diseases) {
+    let found = false;
+    for (const e of exclusions ?? NO_EXCLUSIONS)
+      if (e.disease === d && (e.reason !== 'infected' || vaccine.pastInfectionExcludes)) found = true;
+    if (!found) return false;
+  }
+  return true;
+}
+
+const NO_EXCLUSIONS: NonNullable<NonNullable<VaccinationPerson['specials']>['exclusions']> = [];
 
 /** The rows of one vaccine (see scheduleFor). */
 export function scheduleVaccine(
@@ -117,9 +182,36 @@ export function scheduleVaccine(
   history: HistoryDose[],
   on: LocalDate,
   master: VaccineMaster,
-  live: HistoryDose[] = history.filter((h) => isInjectableLive(h, master)),
+  live?: HistoryDose[],
 ): DoseSchedule[] {
-  const own = history.filter((h) => h.vaccine === vaccine.code).sort((a, b) => compareDates(a.date, b.date));
+  checkDates(person, history, on);
+  for (const h of live ?? NONE) parseIsoDate(h.date);
+  const p = prepare(master);
+  return scheduleOne(vaccine, person, history, byVaccine(history), on, master, liveDoses(history, live, p));
+}
+
+/** The 注射生 doses: the ones given, or those of the history (scheduleOne sorts their dates where it needs them). */
+function liveDoses(
+  history: HistoryDose[],
+  live: HistoryDose[] | undefined,
+  p: PreparedMaster,
+): HistoryDose[] {
+  if (live) return live;
+  const out: HistoryDose[] = [];
+  for (const h of history) if (injectableLive(h, p)) out.push(h);
+  return out;
+}
+
+function scheduleOne(
+  vaccine: VaccineDefinition,
+  person: VaccinationPerson,
+  history: HistoryDose[],
+  given: Map<string, HistoryDose[]>,
+  on: LocalDate,
+  master: VaccineMaster,
+  live: HistoryDose[],
+): DoseSchedule[] {
+  const own = given.get(vaccine.code) ?? NONE;
   if (vaccine.sex && person.sex !== vaccine.sex)
     return [
       notEligible(
@@ -129,9 +221,9 @@ export function scheduleVaccine(
           : `${sexLabel[vaccine.sex]}が対象です（性別が不明です）`,
       ),
     ];
-  const version = versionAt(vaccine, own[0]?.date ?? on) ?? versionAt(vaccine, on);
+  const version = versionOn(vaccine, own[0]?.date ?? on) ?? versionOn(vaccine, on);
   if (!version) {
-    const future = vaccine.versions.find((v) => v.validFrom && compareDates(v.validFrom, on) > 0);
+    const future = vaccine.versions.find((v) => v.validFrom && v.validFrom > on);
     return [
       notEligible(
         vaccine,
@@ -140,16 +232,11 @@ export function scheduleVaccine(
     ];
   }
   if (
-    (version.bornFrom && compareDates(person.birthDate, version.bornFrom) < 0) ||
-    (version.bornTo && compareDates(person.birthDate, version.bornTo) > 0)
+    (version.bornFrom && person.birthDate < version.bornFrom) ||
+    (version.bornTo && person.birthDate > version.bornTo)
   )
     return [notEligible(vaccine, `${version.bornFrom ?? ''}〜${version.bornTo ?? ''}に生まれた方が対象です`)];
-  const excluded = vaccine.diseases.every((d) =>
-    person.specials?.exclusions?.some(
-      (e) => e.disease === d && (e.reason !== 'infected' || vaccine.pastInfectionExcludes),
-    ),
-  );
-  if (excluded) {
+  if (excludedFor(vaccine, person)) {
     const e = person.specials?.exclusions?.find((x) => vaccine.diseases.includes(x.disease));
     return [
       notEligible(
@@ -161,13 +248,13 @@ export function scheduleVaccine(
   const prior = version.excludedAfterProducts;
   if (prior && own.some((h) => h.product && prior.products.includes(h.product)))
     return [notEligible(vaccine, prior.label)];
-  const grouped = groupReason(vaccine, person, history, on, master);
+  const grouped = groupReason(vaccine, person, history, given, on, master);
   if (grouped) return [notEligible(vaccine, grouped)];
-  const windows = legalWindows(vaccine, version, person, history, master.specials);
   if (vaccine.perPregnancy && !person.specials?.pregnancy)
     return [notEligible(vaccine, '妊娠中の方が対象です（出産予定日の登録が必要です）')];
+  const windows = legalWindows(vaccine, version, person, history, master);
   if (!windows.length) {
-    const start = programStart(vaccine);
+    const start = programStart(vaccine, master);
     return [
       notEligible(
         vaccine,
@@ -178,18 +265,21 @@ export function scheduleVaccine(
     ];
   }
   const first = windows[0] as { from: LocalDate; to: LocalDate; label: string };
-  if (vaccine.beforeWindow === 'not_eligible' && !windows.some((w) => compareDates(w.from, on) <= 0))
+  if (vaccine.beforeWindow === 'not_eligible' && !windows.some((w) => w.from <= on))
     return [notEligible(vaccine, `${first.label}が対象です（${first.from}から）`, first)];
   if (vaccine.yearly) return [yearlyDose(vaccine, own, windows, on)];
   const due = person.specials?.pregnancy?.dueDate;
-  const counted =
-    vaccine.perPregnancy && due
-      ? own.filter((h) => compareDates(h.date, pregnancyWeekDate(due, 0)) >= 0)
-      : own;
-  const otherLive = live
-    .filter((h) => h.vaccine !== vaccine.code)
-    .map((h) => h.date)
-    .sort(compareDates);
+  const counted = vaccine.perPregnancy && due ? own.filter((h) => h.date >= pregnancyWeekDate(due, 0)) : own;
+  // the 27-day rule reads other live vaccines only for a live vaccine (evaluateSeries: vaccineKind)
+  let otherLive = NO_DATES;
+  if (productKind(vaccine, version, counted[0]?.product) === 'INJ_LIVE') {
+    for (const h of live) {
+      if (h.vaccine === vaccine.code) continue;
+      if (otherLive === NO_DATES) otherLive = [];
+      otherLive.push(h.date);
+    }
+    if (otherLive.length > 1) otherLive.sort(cmp);
+  }
   return evaluateSeries({
     vaccine,
     version,
@@ -215,6 +305,14 @@ export function scheduleFor(
   parseIsoDate(on);
   if (compareDates(on, person.birthDate) < 0)
     throw new RangeError(`判定日 ${on} が生年月日 ${person.birthDate} より前です`);
-  const live = history.filter((h) => isInjectableLive(h, master));
-  return master.vaccines.flatMap((v) => scheduleVaccine(v, person, history, on, master, live));
+  checkDates(person, history, on);
+  const p = prepare(master);
+  const given = byVaccine(history);
+  const live = liveDoses(history, undefined, p);
+  const rows: DoseSchedule[] = [];
+  for (const v of master.vaccines) {
+    const own = scheduleOne(v, person, history, given, on, master, live);
+    for (const r of own) rows.push(r);
+  }
+  return rows;
 }
