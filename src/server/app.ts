@@ -46,7 +46,12 @@ import {
 } from './modules/residents/index.ts';
 import { registerSettingsRoutes } from './modules/settings/routes.ts';
 import { settingsService } from './modules/settings/service.ts';
-import { registerVaccinationRecordRoutes, vaccinationRecordsService } from './modules/vaccination/index.ts';
+import {
+  registerVaccinationPrintRoutes,
+  registerVaccinationRecordRoutes,
+  vaccinationPrintsService,
+  vaccinationRecordsService,
+} from './modules/vaccination/index.ts';
 import { builtinRoles, permissions } from './permissions.ts';
 import { registerAuditRoutes } from './platform/audit/routes.ts';
 import { auditService } from './platform/audit/service.ts';
@@ -160,7 +165,10 @@ export function createServices(
     reservations,
     mailings,
     adult: { ...adult, eApplications },
-    vaccination: { records: vaccinationRecordsService({ database, audit }) },
+    vaccination: {
+      records: vaccinationRecordsService({ database, audit }),
+      prints: vaccinationPrintsService({ database, mailings }),
+    },
   };
 }
 
@@ -210,6 +218,7 @@ export async function createHttp(
   registerEApplicationRoutes(app, { eApplications: s.adult.eApplications, files: s.files });
   registerResultRoutes(app, { results: s.adult.results });
   registerVaccinationRecordRoutes(app, { records: s.vaccination.records });
+  registerVaccinationPrintRoutes(app, { prints: s.vaccination.prints });
   registerResultExtraRoutes(app, { resultExtras: s.adult.resultExtras });
   registerDetailedExamRoutes(app, {
     detailedExams: s.adult.detailedExams,

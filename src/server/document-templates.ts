@@ -8,6 +8,8 @@ import { detailedReminderTemplate } from './modules/adult-health/detailed-remind
 import { surveyTemplate, ticketTemplate } from './modules/adult-health/documents.ts';
 import { reminderTemplate } from './modules/adult-health/reminder-document.ts';
 import { resultNoticeTemplate } from './modules/adult-health/result-notice-document.ts';
+import { certificateTemplate } from './modules/vaccination/certificate-document.ts';
+import { formTemplate } from './modules/vaccination/form-document.ts';
 import type { TemplateRegistry } from './platform/documents/types.ts';
 import { rosterTemplate } from './platform/reservations/roster.ts';
 
@@ -19,6 +21,8 @@ export const templates: TemplateRegistry = {
   [reminderTemplate.code]: reminderTemplate,
   [detailedReminderTemplate.code]: detailedReminderTemplate,
   [callListTemplate.code]: callListTemplate,
+  [certificateTemplate.code]: certificateTemplate,
+  [formTemplate.code]: formTemplate,
 };
 
 export const templatesUrl = new URL(import.meta.url);

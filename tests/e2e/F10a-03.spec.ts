@@ -1,6 +1,6 @@
 import { type BrowserContext, expect, type Page, test } from '@playwright/test';
 import { addDays } from '../../src/server/platform/calendar/index.ts';
-import { login, todayJst, warekiInput } from './helpers.ts';
+import { compact, csrfToken, login, pdfPages, todayJst, warekiInput } from './helpers.ts';
 import { addChild, entryForm, openPerson, scheduleRow, typeRecord } from './vaccination-helpers.ts';
 
 /**
@@ -67,4 +67,39 @@ test('宛名画面の予防接種タブから同じ方の予防接種の画面�
   await expect(page).toHaveURL(new RegExp(`/vaccination\\?resident=${child.id}$`));
   await expect(page.getByRole('region', { name: '対象者の情報' })).toContainText(child.name);
   await expect(page.getByRole('region', { name: '接種の記録' })).toContainText('接種の記録（4件）');
+});
+
+test('いま受けられる接種の予診票を、本人の情報を入れて印刷する（送付記録が残る）', async () => {
+  const mr = scheduleRow(page, '麻しん風しん 第1期', '1回');
+  await expect(scheduleRow(page, 'BCG', '1回').getByRole('button', { name: /予診票を印刷/ })).toHaveCount(0);
+  const response = page.waitForResponse((r) =>
+    r.url().endsWith(`/api/vaccination/residents/${child.id}/form`),
+  );
+  const popup = page.context().waitForEvent('page');
+  await mr.getByRole('button', { name: '予診票を印刷（麻しん風しん 第1期 1回）' }).click();
+  const res = await response;
+  expect(res.status()).toBe(200);
+  expect(res.headers()['content-type']).toBe('application/pdf');
+  await (await popup).close();
+  // the browser keeps the body of that response to itself: the same document again over the API
+  const again = await page.request.post(`/api/vaccination/residents/${child.id}/form`, {
+    data: { vaccine: 'MR1', dose: '1回', method: 'counter' },
+    headers: { 'x-csrf-token': await csrfToken(page.request) },
+  });
+  expect(again.status()).toBe(200);
+  const pages = await pdfPages(await again.body());
+  expect(pages).toHaveLength(1);
+  expect(pages[0]).toContain('予防接種予診票（麻しん風しん第1期1回）');
+  expect(pages[0]).toContain(compact(child.name));
+  expect(pages[0]).toContain(child.atenaNo);
+  expect(pages[0]).toContain('（1歳2か月）');
+  // a dose done already has no 予診票
+  const done = await page.request.post(`/api/vaccination/residents/${child.id}/form`, {
+    data: { vaccine: 'BCG', dose: '1回' },
+    headers: { 'x-csrf-token': await csrfToken(page.request) },
+  });
+  expect(done.status()).toBe(400);
+  const history = await page.request.get(`/api/residents/${child.id}/send-records`);
+  const { records } = (await history.json()) as { records: { purpose: string; documentTitle: string }[] };
+  expect(records.filter((r) => r.purpose === 'vaccination.form')).toHaveLength(2);
 });

@@ -6,6 +6,7 @@ import { ResidentPicker } from '../components/adult/ResidentPicker.tsx';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { ReasonModal } from '../components/ReasonModal.tsx';
 import { StatusBadges } from '../components/StatusBadges.tsx';
+import { CertificatePrint } from '../components/vaccination/CertificatePrint.tsx';
 import { RecordForm, type Sticky } from '../components/vaccination/RecordForm.tsx';
 import { RecordsTable } from '../components/vaccination/RecordsTable.tsx';
 import { ScheduleTable } from '../components/vaccination/ScheduleTable.tsx';
@@ -97,6 +98,9 @@ export function VaccinationScreen() {
                 宛名画面
               </Button>
             </Group>
+            {can('mailings.manage') && (
+              <CertificatePrint residentId={p.id} records={view.data.records.length} />
+            )}
           </Paper>
           {saved && (
             <Text size="sm" c="teal.9" role="status">
@@ -133,7 +137,11 @@ export function VaccinationScreen() {
             }}
             onDelete={setDeleting}
           />
-          <ScheduleTable schedule={view.data.schedule} on={view.data.on} />
+          <ScheduleTable
+            schedule={view.data.schedule}
+            on={view.data.on}
+            formFor={can('mailings.manage') ? p.id : null}
+          />
         </>
       )}
       {deleting && (

@@ -11,6 +11,8 @@ export {
   type VaccineMaster,
   vaccineCodes,
 } from './master-types.ts';
+export { registerVaccinationPrintRoutes } from './print-routes.ts';
+export { certificatePurpose, formPurpose, vaccinationPrintsService } from './prints.ts';
 export { type SaveRecordInput, sourceLabels, vaccinationRecordsService } from './records.ts';
 export type { RecordSource, VaccinationRecordRow } from './records-repository.ts';
 export { registerVaccinationRecordRoutes } from './records-routes.ts';

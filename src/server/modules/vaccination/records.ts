@@ -48,9 +48,10 @@ export type SaveRecordInput = {
 };
 
 /** 住民記録の性別 ('1' 男 / '2' 女) → the engine's sex. */
-const sexOf = (code: string): 'M' | 'F' | undefined => (code === '1' ? 'M' : code === '2' ? 'F' : undefined);
+export const sexOf = (code: string): 'M' | 'F' | undefined =>
+  code === '1' ? 'M' : code === '2' ? 'F' : undefined;
 
-const historyOf = (rows: VaccinationRecordRow[]): HistoryDose[] =>
+export const historyOf = (rows: VaccinationRecordRow[]): HistoryDose[] =>
   rows.map((r) => ({
     vaccine: r.vaccine as VaccineCode,
     date: r.vaccinatedOn,

@@ -1,8 +1,10 @@
 import { Badge, Group, Paper, Switch, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
+import { formStatuses } from '../../../server/modules/vaccination/form-payload.ts';
 import type { DoseSchedule } from '../../../server/modules/vaccination/types.ts';
 import { statusLabels, vaccineName } from '../../lib/vaccination-api.ts';
 import { formatWareki } from '../../lib/wareki.ts';
+import { FormPrint } from './FormPrint.tsx';
 
 const span = (from: string | null, to: string | null) =>
   from || to ? `${formatWareki(from)}〜${to ? formatWareki(to) : ''}` : '—';
@@ -10,8 +12,17 @@ const span = (from: string | null, to: string | null) =>
 /**
  * 接種スケジュール (the engine's answer for today): per vaccine and 回, the status in Japanese, 定期接種の期間 and
  * 標準的な期間 in 和暦, 最短日 (given the history) and the reasons. 対象外 rows are hidden unless asked for.
+ * With `formFor` (the person, when the user may print), a dose that can be given now has 「予診票を印刷」 (F10a-03).
  */
-export function ScheduleTable({ schedule, on }: { schedule: DoseSchedule[]; on: string }) {
+export function ScheduleTable({
+  schedule,
+  on,
+  formFor = null,
+}: {
+  schedule: DoseSchedule[];
+  on: string;
+  formFor?: number | null;
+}) {
   const [all, setAll] = useState(false);
   const rows = all ? schedule : schedule.filter((r) => r.status !== 'not_eligible');
   return (
@@ -34,6 +45,7 @@ export function ScheduleTable({ schedule, on }: { schedule: DoseSchedule[]; on: 
               <Table.Th>最短日</Table.Th>
               <Table.Th>接種日</Table.Th>
               <Table.Th>理由・説明</Table.Th>
+              {formFor !== null && <Table.Th>予診票</Table.Th>}
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -55,6 +67,11 @@ export function ScheduleTable({ schedule, on }: { schedule: DoseSchedule[]; on: 
                   <Table.Td>
                     <Text size="xs">{r.reasons.join(' / ')}</Text>
                   </Table.Td>
+                  {formFor !== null && (
+                    <Table.Td>
+                      {formStatuses.includes(r.status) && <FormPrint residentId={formFor} row={r} />}
+                    </Table.Td>
+                  )}
                 </Table.Tr>
               );
             })}
