@@ -1,32 +1,18 @@
 /** 予防接種の記録 (F11a-01, F10a-03): a person's records and schedule, save, delete. */
+import type { SaveRecordInput } from '../../server/modules/vaccination/records.ts';
+import type {
+  RecordSource,
+  VaccinationRecordRow,
+} from '../../server/modules/vaccination/records-repository.ts';
 import type { RecordCheck } from '../../server/modules/vaccination/rules-check.ts';
 import type { DoseSchedule, DoseStatus } from '../../server/modules/vaccination/types.ts';
 import { vaccineMaster } from '../../server/modules/vaccination/vaccine-master.ts';
 import { api } from './api.ts';
 import type { ResidentStatus } from './types.ts';
 
-export type RecordSource = 'manual' | 'handbook' | 'import';
-
-export type VaccinationRecord = {
-  id: number;
-  residentId: number;
-  vaccine: string;
-  dose: string;
-  vaccinatedOn: string;
-  product: string;
-  lot: string;
-  institutionId: number | null;
-  institutionName: string;
-  doctor: string;
-  formNo: string;
-  source: RecordSource;
-  routine: boolean;
-  issues: Array<{ code: string; message: string }>;
-  note: string;
-  version: number;
-  deletedAt: string | null;
-  deleteReason: string | null;
-};
+/** A record as the server sends it (the server's row type; dates are strings in JSON as on the server). */
+export type VaccinationRecord = VaccinationRecordRow;
+export type { RecordSource };
 
 export type VaccinationView = {
   on: string;
@@ -46,21 +32,7 @@ export type VaccinationView = {
   institutions: Array<{ id: number; code: string; name: string }>;
 };
 
-export type RecordInput = {
-  vaccine: string;
-  dose: string;
-  vaccinatedOn: string;
-  product: string;
-  lot: string;
-  institutionId: number | null;
-  institutionName: string;
-  doctor: string;
-  formNo: string;
-  source: 'manual' | 'handbook';
-  note: string;
-  id: number | null;
-  version: number | null;
-};
+export type RecordInput = SaveRecordInput;
 
 export const statusLabels: Record<DoseStatus, { label: string; color: string }> = {
   completed: { label: '接種済', color: 'teal.9' },
