@@ -7,6 +7,8 @@ export * from './modules/adult-health/schema.ts';
 export * from './modules/programs/schema.ts';
 export * from './modules/residents/schema.ts';
 export * from './modules/settings/schema.ts';
+export * from './modules/vaccination/municipal-schema.ts';
+export * from './modules/vaccination/relief-schema.ts';
 export * from './modules/vaccination/schema.ts';
 export * from './platform/audit/schema.ts';
 export * from './platform/auth/schema.ts';
