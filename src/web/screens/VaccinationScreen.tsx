@@ -10,6 +10,7 @@ import { CertificatePrint } from '../components/vaccination/CertificatePrint.tsx
 import { RecordForm, type Sticky } from '../components/vaccination/RecordForm.tsx';
 import { RecordsTable } from '../components/vaccination/RecordsTable.tsx';
 import { ScheduleTable } from '../components/vaccination/ScheduleTable.tsx';
+import { VaccinationNav } from '../components/vaccination/VaccinationNav.tsx';
 import { useAuth } from '../lib/auth.tsx';
 import type { Resident } from '../lib/types.ts';
 import {
@@ -58,6 +59,7 @@ export function VaccinationScreen() {
       <Title order={1} size="h3">
         予防接種
       </Title>
+      <VaccinationNav />
       <Paper withBorder p="sm" component="section" aria-label="対象者の検索">
         <ResidentPicker
           id="vaccination-person"
