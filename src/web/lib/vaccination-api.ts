@@ -47,6 +47,7 @@ export const sourceLabels: Record<RecordSource, string> = {
   manual: '手入力',
   handbook: '母子手帳転記',
   import: '取込',
+  demo: 'デモデータ',
 };
 
 export const vaccines = vaccineMaster.vaccines;

@@ -58,34 +58,42 @@ export function* demoChildStream(count: number, on: string, seed = 6): Generator
   for (let i = 0; i < count; i++) {
     const birthDate = addDays(on, -rng.int(0, YEARS_DAYS - 1));
     const sex = rng.chance(0.51) ? 'M' : 'F';
-    const profile = rng.next();
-    const late = profile >= 0.7 && profile < 0.85;
-    const missing = profile >= 0.85 && profile < 0.95;
-    const short = profile >= 0.95;
-    const rota: VaccineCode = rng.chance(0.6) ? 'ROTA1' : 'ROTA5';
-    const history: HistoryDose[] = [];
-    for (const plan of plans) {
-      if ((plan.vaccine === 'ROTA1' || plan.vaccine === 'ROTA5') && plan.vaccine !== rota) continue;
-      if (plan.bornFrom && birthDate < plan.bornFrom) continue;
-      if (plan.bornTo && birthDate > plan.bornTo) continue;
-      if (plan.sex && plan.sex !== sex) continue;
-      if (missing && rng.chance(0.3)) continue;
-      const stopAt = missing ? rng.int(1, plan.ages.length) : plan.ages.length;
-      const product = plan.products ? rng.pick(plan.products) : undefined;
-      let delay = late ? rng.int(14, 120) : 0;
-      let previous = -1;
-      for (let k = 0; k < stopAt; k++) {
-        const age = plan.ages[k] as number;
-        let at = age + delay + rng.int(0, 10);
-        if (short && k > 0 && rng.chance(0.4)) at = previous + rng.int(7, 20);
-        if (at <= previous) at = previous + 1;
-        if (late) delay += rng.int(0, 30);
-        previous = at;
-        const date = addDays(birthDate, at);
-        if (toEpochDay(date) >= onDay) break;
-        history.push(product ? { vaccine: plan.vaccine, date, product } : { vaccine: plan.vaccine, date });
-      }
-    }
-    yield { person: { birthDate, sex }, history };
+    yield { person: { birthDate, sex }, history: demoHistoryFor(rng, birthDate, sex, onDay) };
   }
+}
+
+/**
+ * The recorded doses before `onDay` of one child born on `birthDate` (one of the four profiles, drawn from `rng`):
+ * the stream above and the demo city's seeding (demo.ts) share it.
+ */
+export function demoHistoryFor(rng: Rng, birthDate: string, sex: 'M' | 'F', onDay: number): HistoryDose[] {
+  const profile = rng.next();
+  const late = profile >= 0.7 && profile < 0.85;
+  const missing = profile >= 0.85 && profile < 0.95;
+  const short = profile >= 0.95;
+  const rota: VaccineCode = rng.chance(0.6) ? 'ROTA1' : 'ROTA5';
+  const history: HistoryDose[] = [];
+  for (const plan of plans) {
+    if ((plan.vaccine === 'ROTA1' || plan.vaccine === 'ROTA5') && plan.vaccine !== rota) continue;
+    if (plan.bornFrom && birthDate < plan.bornFrom) continue;
+    if (plan.bornTo && birthDate > plan.bornTo) continue;
+    if (plan.sex && plan.sex !== sex) continue;
+    if (missing && rng.chance(0.3)) continue;
+    const stopAt = missing ? rng.int(1, plan.ages.length) : plan.ages.length;
+    const product = plan.products ? rng.pick(plan.products) : undefined;
+    let delay = late ? rng.int(14, 120) : 0;
+    let previous = -1;
+    for (let k = 0; k < stopAt; k++) {
+      const age = plan.ages[k] as number;
+      let at = age + delay + rng.int(0, 10);
+      if (short && k > 0 && rng.chance(0.4)) at = previous + rng.int(7, 20);
+      if (at <= previous) at = previous + 1;
+      if (late) delay += rng.int(0, 30);
+      previous = at;
+      const date = addDays(birthDate, at);
+      if (toEpochDay(date) >= onDay) break;
+      history.push(product ? { vaccine: plan.vaccine, date, product } : { vaccine: plan.vaccine, date });
+    }
+  }
+  return history;
 }

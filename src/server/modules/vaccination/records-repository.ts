@@ -7,7 +7,7 @@ const COLUMNS = `r.id, r.resident_id AS "residentId", r.vaccine, r.dose, r.vacci
   r.deleted_at AS "deletedAt", r.delete_reason AS "deleteReason"`;
 const FROM = 'vaccination_records r LEFT JOIN medical_institutions i ON i.id = r.institution_id';
 
-export type RecordSource = 'manual' | 'handbook' | 'import';
+export type RecordSource = 'manual' | 'handbook' | 'import' | 'demo';
 
 export type VaccinationRecordRow = {
   id: number;
