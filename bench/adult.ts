@@ -12,16 +12,13 @@
  */
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import pg from 'pg';
 import { bootstrap, createServices } from '../src/server/app.ts';
 import { seedAdultHealthDemo } from '../src/server/modules/adult-health/demo.ts';
 import { seedDemoCity } from '../src/server/modules/residents/demo/seed.ts';
-import { connect, type Database } from '../src/server/platform/db/connect.ts';
 import { migrate } from '../src/server/platform/db/migrate.ts';
+import { benchKinds, openBenchDatabase } from './bench-db.ts';
 
 const arg = (name: string, fallback: string) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -32,52 +29,9 @@ const which = arg('db', 'both');
 const notices = Number(arg('notices', '100000'));
 const workers = Number(arg('workers', '2'));
 const keep = arg('keep', '');
-const pgBase = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const fy = 2026;
 const cancer = ['stomach', 'colorectal', 'lung', 'breast', 'cervical'] as const;
 const actor = { userId: null, loginId: 'bench', roleCode: null };
-
-async function open(
-  kind: 'pglite' | 'postgres',
-): Promise<{ database: Database; target: string; seeded: boolean; drop(): Promise<void> }> {
-  if (kind === 'pglite') {
-    const dir = mkdtempSync(join(tmpdir(), 'sukoyaka-bench-'));
-    const database = await connect({ dataDir: dir });
-    return {
-      database,
-      target: dir,
-      seeded: false,
-      async drop() {
-        await database.close().catch(() => undefined); // closed already when the print ran in a child
-        rmSync(dir, { recursive: true, force: true });
-      },
-    };
-  }
-  const name = keep || `sukoyaka_bench_${Date.now()}`;
-  const admin = new pg.Client({ connectionString: pgBase });
-  await admin.connect();
-  const exists = keep
-    ? (await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name])).rowCount === 1
-    : false;
-  if (!exists) await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const u = new URL(pgBase);
-  u.pathname = `/${name}`;
-  const database = await connect({ databaseUrl: u.toString() });
-  return {
-    database,
-    target: u.toString(),
-    seeded: exists,
-    async drop() {
-      await database.close();
-      if (keep) return;
-      const c = new pg.Client({ connectionString: pgBase });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
-    },
-  };
-}
 
 /** The same five-program set as the rules (指針 defaults, legal 年度末年齢), written by hand in SQL. */
 const handSql = `
@@ -104,10 +58,8 @@ FROM p WHERE NOT opted`;
 
 const rows: string[] = [];
 
-for (const kind of which === 'both'
-  ? (['postgres', 'pglite'] as const)
-  : ([which] as ('postgres' | 'pglite')[])) {
-  const { database, target: dbTarget, seeded, drop } = await open(kind);
+for (const kind of benchKinds(which)) {
+  const { database, target: dbTarget, seeded, drop } = await openBenchDatabase(kind, keep);
   try {
     await migrate(database);
     const s = createServices(

@@ -14,11 +14,11 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import { bootstrap, createServices } from '../src/server/app.ts';
 import { seedDemoCity } from '../src/server/modules/residents/demo/seed.ts';
 import { connect, type Database } from '../src/server/platform/db/connect.ts';
 import { migrate } from '../src/server/platform/db/migrate.ts';
+import { benchKinds, openBenchDatabase } from './bench-db.ts';
 
 const arg = (name: string, fallback: string) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -29,42 +29,7 @@ const which = arg('db', 'both');
 const cpuProf = arg('cpu-prof', '');
 /** Node options of the import process, e.g. --node-flags "--max-old-space-size=256" */
 const nodeFlags = arg('node-flags', '');
-const pgBase = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const fy = 2026;
-
-type Opened = { database: Database; child: string[]; drop(): Promise<void> };
-
-async function open(kind: 'pglite' | 'postgres'): Promise<Opened> {
-  if (kind === 'pglite') {
-    const dir = mkdtempSync(join(tmpdir(), 'sukoyaka-bench-'));
-    const database = await connect({ dataDir: dir });
-    return {
-      database,
-      child: ['--data-dir', dir],
-      async drop() {
-        rmSync(dir, { recursive: true, force: true });
-      },
-    };
-  }
-  const name = `sukoyaka_bench_${Date.now()}`;
-  const admin = new pg.Client({ connectionString: pgBase });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const u = new URL(pgBase);
-  u.pathname = `/${name}`;
-  const database = await connect({ databaseUrl: u.toString() });
-  return {
-    database,
-    child: ['--url', u.toString()],
-    async drop() {
-      const c = new pg.Client({ connectionString: pgBase });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
-    },
-  };
-}
 
 async function timed(fn: () => Promise<unknown>): Promise<number> {
   const t = Date.now();
@@ -88,10 +53,8 @@ async function storedRowsAsCopyText(database: Database): Promise<string> {
 const out: string[] = [];
 const secs = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
-for (const kind of which === 'both'
-  ? (['postgres', 'pglite'] as const)
-  : ([which] as ('postgres' | 'pglite')[])) {
-  const opened = await open(kind);
+for (const kind of benchKinds(which)) {
+  const opened = await openBenchDatabase(kind);
   let { database } = opened;
   const dir = mkdtempSync(join(tmpdir(), 'sukoyaka-bench-csv-'));
   try {
