@@ -49,8 +49,10 @@ import { settingsService } from './modules/settings/service.ts';
 import {
   registerVaccinationPrintRoutes,
   registerVaccinationRecordRoutes,
+  registerVaccinationSpecialRoutes,
   vaccinationPrintsService,
   vaccinationRecordsService,
+  vaccinationSpecialsService,
 } from './modules/vaccination/index.ts';
 import { builtinRoles, permissions } from './permissions.ts';
 import { registerAuditRoutes } from './platform/audit/routes.ts';
@@ -168,6 +170,7 @@ export function createServices(
     vaccination: {
       records: vaccinationRecordsService({ database, audit }),
       prints: vaccinationPrintsService({ database, mailings }),
+      specials: vaccinationSpecialsService({ database, audit }),
     },
   };
 }
@@ -219,6 +222,7 @@ export async function createHttp(
   registerResultRoutes(app, { results: s.adult.results });
   registerVaccinationRecordRoutes(app, { records: s.vaccination.records });
   registerVaccinationPrintRoutes(app, { prints: s.vaccination.prints });
+  registerVaccinationSpecialRoutes(app, { specials: s.vaccination.specials });
   registerResultExtraRoutes(app, { resultExtras: s.adult.resultExtras });
   registerDetailedExamRoutes(app, {
     detailedExams: s.adult.detailedExams,

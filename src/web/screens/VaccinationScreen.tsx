@@ -10,6 +10,7 @@ import { CertificatePrint } from '../components/vaccination/CertificatePrint.tsx
 import { RecordForm, type Sticky } from '../components/vaccination/RecordForm.tsx';
 import { RecordsTable } from '../components/vaccination/RecordsTable.tsx';
 import { ScheduleTable } from '../components/vaccination/ScheduleTable.tsx';
+import { SpecialsPanel } from '../components/vaccination/SpecialsPanel.tsx';
 import { VaccinationNav } from '../components/vaccination/VaccinationNav.tsx';
 import { useAuth } from '../lib/auth.tsx';
 import type { Resident } from '../lib/types.ts';
@@ -138,6 +139,11 @@ export function VaccinationScreen() {
               setEditing(r);
             }}
             onDelete={setDeleting}
+          />
+          <SpecialsPanel
+            residentId={p.id}
+            canEdit={can('vaccination.edit')}
+            onChanged={() => void refresh()}
           />
           <ScheduleTable
             schedule={view.data.schedule}

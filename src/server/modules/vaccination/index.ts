@@ -17,6 +17,8 @@ export { type SaveRecordInput, sourceLabels, vaccinationRecordsService } from '.
 export type { RecordSource, VaccinationRecordRow } from './records-repository.ts';
 export { registerVaccinationRecordRoutes } from './records-routes.ts';
 export { scheduleFor, versionAt } from './rules.ts';
+export { specialsFor, type VaccinationSpecialsService, vaccinationSpecialsService } from './specials.ts';
+export { registerVaccinationSpecialRoutes } from './specials-routes.ts';
 export { checkRecord, type RecordCheck, type RecordIssueCode } from './rules-check.ts';
 export type {
   DoseSchedule,

@@ -16,6 +16,7 @@ import { formPayload, formStatuses } from './form-payload.ts';
 import { historyOf, sexOf } from './records.ts';
 import { recordsRepository as repo } from './records-repository.ts';
 import { scheduleFor } from './rules.ts';
+import { specialsFor } from './specials.ts';
 import { vaccineMaster } from './vaccine-master.ts';
 
 export const certificatePurpose = 'vaccination.certificate';
@@ -87,8 +88,9 @@ export function vaccinationPrintsService(deps: { database: Database; mailings: P
       const p = await person(residentId);
       const on = today();
       const sex = sexOf(p.sex);
+      const specials = (await specialsFor(database, [residentId])).get(residentId);
       const schedule = scheduleFor(
-        sex ? { birthDate: p.birthDate, sex } : { birthDate: p.birthDate },
+        { birthDate: p.birthDate, ...(sex ? { sex } : {}), ...(specials ? { specials } : {}) },
         historyOf(await repo.ofPerson(database, residentId)),
         on,
       );

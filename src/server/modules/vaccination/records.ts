@@ -18,6 +18,7 @@ import {
 } from './records-repository.ts';
 import { scheduleFor } from './rules.ts';
 import { checkRecord } from './rules-check.ts';
+import { specialsFor } from './specials.ts';
 import type { HistoryDose, VaccinationPerson } from './types.ts';
 import { vaccineMaster } from './vaccine-master.ts';
 
@@ -73,9 +74,11 @@ export function vaccinationRecordsService(deps: { database: Database; audit: Aud
     if (!p) throw notFound('宛名');
     return p;
   }
-  const enginePerson = (p: { birthDate: string; sex: string }): VaccinationPerson => {
+  /** The engine's person: birth date, sex and the current 特例・除外 (specials.ts). */
+  const enginePerson = async (p: { id: number; birthDate: string; sex: string }): Promise<VaccinationPerson> => {
     const sex = sexOf(p.sex);
-    return sex ? { birthDate: p.birthDate, sex } : { birthDate: p.birthDate };
+    const specials = (await specialsFor(database, [Number(p.id)])).get(Number(p.id));
+    return { birthDate: p.birthDate, ...(sex ? { sex } : {}), ...(specials ? { specials } : {}) };
   };
 
   /** Checks the input; throws 400 with a Japanese message per field. */
@@ -112,7 +115,7 @@ export function vaccinationRecordsService(deps: { database: Database; audit: Aud
       const p = await person(residentId);
       const records = await repo.ofPerson(database, residentId);
       const deleted = await repo.ofPerson(database, residentId, { deleted: true });
-      const schedule = scheduleFor(enginePerson(p), historyOf(records), on);
+      const schedule = scheduleFor(await enginePerson(p), historyOf(records), on);
       const institutions = await repo.institutions(database);
       await audit.record(actor, {
         action: 'view',
@@ -128,7 +131,7 @@ export function vaccinationRecordsService(deps: { database: Database; audit: Aud
       const p = await person(residentId);
       const { vaccine, date } = validate(p, v);
       const others = (await repo.ofPerson(database, residentId)).filter((r) => r.id !== v.id);
-      const check = checkRecord(enginePerson(p), historyOf(others), {
+      const check = checkRecord(await enginePerson(p), historyOf(others), {
         vaccine: vaccine.code,
         date,
         ...(v.product.trim() ? { product: v.product.trim() } : {}),

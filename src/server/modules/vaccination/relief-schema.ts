@@ -1,4 +1,14 @@
-import { bigint, bigserial, date, index, integer, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  bigserial,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+} from 'drizzle-orm/pg-core';
 
 /**
  * 予防接種健康被害救済 (F11a-05): one claim (請求) a resident or family made for a vaccination injury, from the
