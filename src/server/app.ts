@@ -49,9 +49,11 @@ import { settingsService } from './modules/settings/service.ts';
 import {
   registerVaccinationPrintRoutes,
   registerVaccinationRecordRoutes,
+  registerVaccinationSettingRoutes,
   registerVaccinationSpecialRoutes,
   vaccinationPrintsService,
   vaccinationRecordsService,
+  vaccinationSettingsService,
   vaccinationSpecialsService,
 } from './modules/vaccination/index.ts';
 import { builtinRoles, permissions } from './permissions.ts';
@@ -171,6 +173,7 @@ export function createServices(
       records: vaccinationRecordsService({ database, audit }),
       prints: vaccinationPrintsService({ database, mailings }),
       specials: vaccinationSpecialsService({ database, audit }),
+      settings: vaccinationSettingsService({ database, audit }),
     },
   };
 }
@@ -223,6 +226,7 @@ export async function createHttp(
   registerVaccinationRecordRoutes(app, { records: s.vaccination.records });
   registerVaccinationPrintRoutes(app, { prints: s.vaccination.prints });
   registerVaccinationSpecialRoutes(app, { specials: s.vaccination.specials });
+  registerVaccinationSettingRoutes(app, { settings: s.vaccination.settings });
   registerResultExtraRoutes(app, { resultExtras: s.adult.resultExtras });
   registerDetailedExamRoutes(app, {
     detailedExams: s.adult.detailedExams,

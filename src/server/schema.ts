@@ -10,6 +10,7 @@ export * from './modules/settings/schema.ts';
 export * from './modules/vaccination/municipal-schema.ts';
 export * from './modules/vaccination/relief-schema.ts';
 export * from './modules/vaccination/schema.ts';
+export * from './modules/vaccination/settings-schema.ts';
 export * from './modules/vaccination/specials-schema.ts';
 export * from './platform/audit/schema.ts';
 export * from './platform/auth/schema.ts';

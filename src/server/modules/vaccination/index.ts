@@ -19,6 +19,8 @@ export { registerVaccinationRecordRoutes } from './records-routes.ts';
 export { scheduleFor, versionAt } from './rules.ts';
 export { specialsFor, type VaccinationSpecialsService, vaccinationSpecialsService } from './specials.ts';
 export { registerVaccinationSpecialRoutes } from './specials-routes.ts';
+export { masterOf, type VaccinationSettingsService, vaccinationSettingsService } from './settings.ts';
+export { registerVaccinationSettingRoutes } from './settings-routes.ts';
 export { checkRecord, type RecordCheck, type RecordIssueCode } from './rules-check.ts';
 export type {
   DoseSchedule,
