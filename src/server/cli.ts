@@ -208,24 +208,29 @@ program
   .option('--birth <date>', '生年月日（YYYY-MM-DD）')
   .option('--sex <sex>', '性別（M / F）')
   .option('--history <file>', '接種歴のJSONファイル: [{"vaccine","date","product"?}]')
+  .option(
+    '--specials <file>',
+    '特例・除外のJSONファイル: [{"kind","vaccines"?,"disease"?,"reason"?,"date"?}]（docs/vaccination-rules.md）',
+  )
   .option('--on <date>', '判定日（YYYY-MM-DD）')
   .option('--json', 'JSONで出力します')
   // Bad arguments exit with 2 (commander's own errors too), so scripts can tell them from failures.
   .exitOverride((e) => process.exit(e.exitCode === 0 ? 0 : 2))
-  .action((o: { birth?: string; sex?: string; history?: string; on?: string; json?: boolean }) =>
-    run(async () => {
-      const { scheduleCommand, ScheduleArgumentError } = await import(
-        './modules/vaccination/schedule-cli.ts'
-      );
-      try {
-        console.log(await scheduleCommand(o));
-        return 0;
-      } catch (e) {
-        if (!(e instanceof ScheduleArgumentError)) throw e;
-        console.error(`エラー: ${e.message}`);
-        return 2;
-      }
-    }),
+  .action(
+    (o: { birth?: string; sex?: string; history?: string; specials?: string; on?: string; json?: boolean }) =>
+      run(async () => {
+        const { scheduleCommand, ScheduleArgumentError } = await import(
+          './modules/vaccination/schedule-cli.ts'
+        );
+        try {
+          console.log(await scheduleCommand(o));
+          return 0;
+        } catch (e) {
+          if (!(e instanceof ScheduleArgumentError)) throw e;
+          console.error(`エラー: ${e.message}`);
+          return 2;
+        }
+      }),
   );
 
 program

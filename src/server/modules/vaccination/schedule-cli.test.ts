@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { vaccineCodes } from './master-types.ts';
-import { parseHistory, ScheduleArgumentError, scheduleCommand } from './schedule-cli.ts';
+import { parseHistory, parseSpecials, ScheduleArgumentError, scheduleCommand } from './schedule-cli.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'sukoyaka-vacc-'));
 const file = (name: string, text: string) => {
@@ -65,6 +65,39 @@ describe('scheduleCommand', () => {
   ])('rejects %j with a clear message', async (o, message) => {
     await expect(scheduleCommand(o)).rejects.toThrow(ScheduleArgumentError);
     await expect(scheduleCommand(o)).rejects.toThrow(message);
+  });
+
+  it('--specials: the facts as registered on the screen change the schedule (既罹患 水痘 → 対象外)', async () => {
+    const specials = file(
+      's.json',
+      JSON.stringify([{ kind: 'exclusion', disease: 'varicella', reason: 'infected' }]),
+    );
+    const run = async (extra: object) =>
+      JSON.parse(await scheduleCommand({ birth: '2025-10-15', on: '2026-11-24', json: true, ...extra }))
+        .doses.filter((d: { vaccine: string }) => d.vaccine === 'VAR')
+        .map((d: { status: string }) => d.status);
+    expect(await run({})).toContain('due');
+    expect(await run({ specials })).toEqual(['not_eligible']);
+  });
+
+  it('parseSpecials checks every entry with the screen’s rule', () => {
+    expect(() => parseSpecials({}, '2026-11-24')).toThrow('配列のJSON');
+    expect(() => parseSpecials([{ kind: 'pregnancy' }], '2026-11-24')).toThrow(
+      '1件目: 出産予定日を入力してください',
+    );
+    expect(() => parseSpecials([{ kind: 'nope' }], '2026-11-24')).toThrow('1件目: 種類を選んでください');
+    expect(
+      parseSpecials(
+        [
+          { kind: 'long_term_care', vaccines: ['HIB'], reason: '白血病', date: '2026-03-31' },
+          { kind: 'mr_shortage' },
+        ],
+        '2026-11-24',
+      ),
+    ).toEqual({
+      longTermCare: [{ vaccines: ['HIB'], reason: '白血病', endDate: '2026-03-31' }],
+      mrShortage: true,
+    });
   });
 
   it('parseHistory checks every entry', () => {

@@ -7,13 +7,22 @@ import { readFile } from 'node:fs/promises';
 import { formatWareki, type LocalDate, parseDateInput } from '../../platform/calendar/index.ts';
 import { type VaccineCode, vaccineCodes } from './master-types.ts';
 import { scheduleFor } from './rules.ts';
-import type { DoseSchedule, DoseStatus, HistoryDose } from './types.ts';
+import {
+  checkSpecial,
+  type SpecialInput,
+  type SpecialKind,
+  type SpecialRow,
+  specialsOf,
+} from './specials-rules.ts';
+import type { DoseSchedule, DoseStatus, HistoryDose, PersonSpecials } from './types.ts';
 import { vaccineMaster } from './vaccine-master.ts';
 
 export interface ScheduleOptions {
   birth?: string;
   sex?: string;
   history?: string;
+  /** 本人ごとの特例・除外 as registered on the screen: [{"kind", "vaccines"?, "disease"?, "reason"?, "date"?}] */
+  specials?: string;
   on?: string;
   json?: boolean;
 }
@@ -57,20 +66,47 @@ export function parseHistory(json: unknown): HistoryDose[] {
   });
 }
 
-async function readHistory(file: string): Promise<HistoryDose[]> {
+/**
+ * Reads the --specials JSON: the facts as staff register them (specials-rules.ts), each checked by the same rule
+ * as the screen, → the engine's PersonSpecials.
+ */
+export function parseSpecials(json: unknown, on: LocalDate): PersonSpecials | undefined {
+  if (!Array.isArray(json))
+    throw new ScheduleArgumentError(
+      '特例・除外ファイルは配列のJSONです（例: [{"kind":"exclusion","disease":"varicella","reason":"infected"}]）。',
+    );
+  const rows: SpecialRow[] = [];
+  for (const [i, x] of json.entries()) {
+    const e = (x ?? {}) as Record<string, unknown>;
+    const str = (v: unknown) => (typeof v === 'string' ? v : '');
+    const input: SpecialInput = {
+      kind: str(e.kind) as SpecialKind,
+      vaccines: Array.isArray(e.vaccines) ? e.vaccines.map(String) : [],
+      disease: typeof e.disease === 'string' ? e.disease : null,
+      reason: str(e.reason),
+      date: typeof e.date === 'string' ? e.date : null,
+      note: '',
+    };
+    const errors = checkSpecial(input, rows, on);
+    if (errors.length) throw new ScheduleArgumentError(`特例・除外 ${i + 1}件目: ${errors[0]!.message}`);
+    rows.push({ ...input, id: i + 1, endedAt: null });
+  }
+  return specialsOf(rows);
+}
+
+/** Reads a JSON file given on the command line (「接種歴ファイル」「特例・除外ファイル」 in the messages). */
+async function readJson<T>(file: string, what: string, parse: (json: unknown) => T): Promise<T> {
   let text: string;
   try {
     text = await readFile(file, 'utf8');
   } catch {
-    throw new ScheduleArgumentError(`接種歴ファイルが読めません: ${file}`);
+    throw new ScheduleArgumentError(`${what}が読めません: ${file}`);
   }
   try {
-    return parseHistory(JSON.parse(text));
+    return parse(JSON.parse(text));
   } catch (e) {
     if (e instanceof ScheduleArgumentError) throw e;
-    throw new ScheduleArgumentError(
-      `接種歴ファイルがJSONとして読めません: ${file}（${(e as Error).message}）`,
-    );
+    throw new ScheduleArgumentError(`${what}がJSONとして読めません: ${file}（${(e as Error).message}）`);
   }
 }
 
@@ -123,8 +159,15 @@ export async function scheduleCommand(o: ScheduleOptions): Promise<string> {
   if (o.sex !== undefined && o.sex !== 'M' && o.sex !== 'F')
     throw new ScheduleArgumentError('--sex は M（男性）または F（女性）です。');
   if (on < birth) throw new ScheduleArgumentError(`--on（${on}）が --birth（${birth}）より前です。`);
-  const history = o.history ? await readHistory(o.history) : [];
-  const person = { birthDate: birth, ...(o.sex ? { sex: o.sex as 'M' | 'F' } : {}) };
+  const history = o.history ? await readJson(o.history, '接種歴ファイル', parseHistory) : [];
+  const specials = o.specials
+    ? await readJson(o.specials, '特例・除外ファイル', (j) => parseSpecials(j, on))
+    : undefined;
+  const person = {
+    birthDate: birth,
+    ...(o.sex ? { sex: o.sex as 'M' | 'F' } : {}),
+    ...(specials ? { specials } : {}),
+  };
   const doses = scheduleFor(person, history, on);
   return o.json ? JSON.stringify(scheduleJson(birth, on, doses), null, 2) : scheduleTable(birth, on, doses);
 }
