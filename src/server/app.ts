@@ -52,9 +52,13 @@ import {
   registerVaccinationSettingRoutes,
   registerVaccinationSpecialRoutes,
   vaccinationPrintsService,
+  recordsImportKind as vaccinationRecordsImportKind,
+  recordsImportTarget as vaccinationRecordsImportTarget,
   vaccinationRecordsService,
   vaccinationSettingsService,
   vaccinationSpecialsService,
+  municipalVaccinesService,
+  registerMunicipalVaccineRoutes,
 } from './modules/vaccination/index.ts';
 import { builtinRoles, permissions } from './permissions.ts';
 import { registerAuditRoutes } from './platform/audit/routes.ts';
@@ -109,6 +113,7 @@ export function createServices(
   const programSettings = (fy: number) => programs.settingsForYear(fy);
   imports.register(resultsImportTarget());
   imports.register(detailedExamsImportTarget());
+  imports.register(vaccinationRecordsImportTarget());
   const screening = residentScreeningService({ database, audit, programSettings });
   const preferences = preferencesService({ database, audit, reservations });
   const calls = reminderCallsService({ database, audit, sender: () => settings.sender() });
@@ -174,6 +179,7 @@ export function createServices(
       prints: vaccinationPrintsService({ database, mailings }),
       specials: vaccinationSpecialsService({ database, audit }),
       settings: vaccinationSettingsService({ database, audit }),
+      municipal: municipalVaccinesService({ database, audit }),
     },
   };
 }
@@ -227,6 +233,16 @@ export async function createHttp(
   registerVaccinationPrintRoutes(app, { prints: s.vaccination.prints });
   registerVaccinationSpecialRoutes(app, { specials: s.vaccination.specials });
   registerVaccinationSettingRoutes(app, { settings: s.vaccination.settings });
+  registerMunicipalVaccineRoutes(app, { municipal: s.vaccination.municipal });
+  registerImportRoutes(app, {
+    imports: s.imports,
+    files: s.files,
+    base: '/api/vaccination/imports',
+    kind: vaccinationRecordsImportKind,
+    view: 'vaccination.edit',
+    edit: 'vaccination.edit',
+    screen: '予防接種 接種結果の取込',
+  });
   registerResultExtraRoutes(app, { resultExtras: s.adult.resultExtras });
   registerDetailedExamRoutes(app, {
     detailedExams: s.adult.detailedExams,

@@ -3,6 +3,7 @@ import { seedAdultHealthDemo } from './modules/adult-health/demo.ts';
 import { seedProgramsDemo } from './modules/programs/index.ts';
 import { seedDemoCity } from './modules/residents/demo/seed.ts';
 import { seedVaccinationDemo } from './modules/vaccination/demo.ts';
+import { seedMunicipalVaccinesDemo } from './modules/vaccination/municipal-demo.ts';
 import { fiscalYearOf, today } from './platform/calendar/index.ts';
 import type { Config } from './platform/config/config.ts';
 
@@ -62,6 +63,7 @@ export async function ensureDemoData(s: Services, config: Config): Promise<strin
     await seedProgramsDemo({ programs: s.programs }, fy);
     await seedAdultHealthDemo(s.database, fy);
     await seedVaccinationDemo(s.database, today());
+    await seedMunicipalVaccinesDemo(s.vaccination.municipal, fy);
     lines.push(
       `デモ用ログイン: admin（システム管理者）/ hokenshi（保健師）/ jimu（事務）/ etsuran（閲覧のみ）/ kansa（監査）`,
     );

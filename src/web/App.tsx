@@ -15,6 +15,7 @@ import { JobsScreen } from './screens/JobsScreen.tsx';
 import { LoginScreen } from './screens/LoginScreen.tsx';
 import { MailingScreen } from './screens/MailingScreen.tsx';
 import { MailingsScreen } from './screens/MailingsScreen.tsx';
+import { MunicipalVaccinesScreen } from './screens/MunicipalVaccinesScreen.tsx';
 import { PasswordScreen } from './screens/PasswordScreen.tsx';
 import { PreferencesScreen } from './screens/PreferencesScreen.tsx';
 import { ProgramsScreen } from './screens/ProgramsScreen.tsx';
@@ -29,6 +30,7 @@ import { ResultImportScreen } from './screens/ResultImportScreen.tsx';
 import { ResultItemsScreen } from './screens/ResultItemsScreen.tsx';
 import { ResultNoticesScreen } from './screens/ResultNoticesScreen.tsx';
 import { TargetListScreen } from './screens/TargetListScreen.tsx';
+import { VaccinationImportScreen } from './screens/VaccinationImportScreen.tsx';
 import { VaccinationScreen } from './screens/VaccinationScreen.tsx';
 
 function Home() {
@@ -248,6 +250,22 @@ export function App() {
           element={
             <RequirePermission permissions={['vaccination.view']}>
               <VaccinationScreen />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="/vaccination/municipal"
+          element={
+            <RequirePermission permissions={['programs.edit']}>
+              <MunicipalVaccinesScreen />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="/vaccination/imports"
+          element={
+            <RequirePermission permissions={['vaccination.edit']}>
+              <VaccinationImportScreen />
             </RequirePermission>
           }
         />

@@ -1,4 +1,6 @@
 /** 予防接種の記録 (F11a-01, F10a-03): a person's records and schedule, save, delete. */
+import type { MunicipalVaccineRow } from '../../server/modules/vaccination/municipal-repository.ts';
+import type { MunicipalDoseSchedule } from '../../server/modules/vaccination/municipal-rules.ts';
 import type { SaveRecordInput } from '../../server/modules/vaccination/records.ts';
 import type {
   RecordSource,
@@ -30,6 +32,9 @@ export type VaccinationView = {
   deleted: VaccinationRecord[];
   schedule: DoseSchedule[];
   institutions: Array<{ id: number; code: string; name: string }>;
+  /** 市町村独自の予防接種 (任意接種助成): every definition (retired ones too) and the rows of the active ones */
+  municipalVaccines: MunicipalVaccineRow[];
+  municipalSchedule: MunicipalDoseSchedule[];
 };
 
 export type RecordInput = SaveRecordInput;

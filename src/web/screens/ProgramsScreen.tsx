@@ -54,6 +54,11 @@ export function ProgramsScreen() {
           <Button component={Link} to="/adult/result-items" variant="default">
             結果項目
           </Button>
+          {canEdit && (
+            <Button component={Link} to="/vaccination/municipal" variant="default">
+              予防接種（市町村独自・自治体設定）
+            </Button>
+          )}
           {tab !== 'venues' && tab !== 'institutions' && (
             <NativeSelect
               label="年度"

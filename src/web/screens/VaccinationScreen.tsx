@@ -13,13 +13,9 @@ import { ScheduleTable } from '../components/vaccination/ScheduleTable.tsx';
 import { SpecialsPanel } from '../components/vaccination/SpecialsPanel.tsx';
 import { VaccinationNav } from '../components/vaccination/VaccinationNav.tsx';
 import { useAuth } from '../lib/auth.tsx';
+import { checkNote, vaccineNameWith } from '../lib/municipal-vaccines-api.ts';
 import type { Resident } from '../lib/types.ts';
-import {
-  type VaccinationRecord,
-  vaccinationApi,
-  vaccinationKeys,
-  vaccineName,
-} from '../lib/vaccination-api.ts';
+import { type VaccinationRecord, vaccinationApi, vaccinationKeys } from '../lib/vaccination-api.ts';
 import { ageOn, formatWareki } from '../lib/wareki.ts';
 
 const sexes: Record<string, string> = { '1': '男', '2': '女', '9': '不明' };
@@ -55,6 +51,7 @@ export function VaccinationScreen() {
   }
 
   const p = view.data?.person;
+  const nameOf = vaccineNameWith(view.data?.municipalVaccines);
   return (
     <Stack gap="sm">
       <Title order={1} size="h3">
@@ -123,7 +120,7 @@ export function VaccinationScreen() {
                   setEditing(null);
                   setRound((n) => n + 1);
                   setSaved(
-                    `${editing ? '修正' : '保存'}しました: ${vaccineName(r.vaccine)} ${r.dose}（${formatWareki(r.vaccinatedOn)}）${check.routine ? '' : '（警告あり・任意接種扱い）'}。`,
+                    `${editing ? '修正' : '保存'}しました: ${nameOf(r.vaccine)} ${r.dose}（${formatWareki(r.vaccinatedOn)}）${checkNote(check)}。`,
                   );
                   void refresh();
                 }}
@@ -133,6 +130,7 @@ export function VaccinationScreen() {
           <RecordsTable
             records={view.data.records}
             deleted={view.data.deleted}
+            nameOf={nameOf}
             canEdit={can('vaccination.edit')}
             onEdit={(r) => {
               setSaved(null);
@@ -150,12 +148,20 @@ export function VaccinationScreen() {
             on={view.data.on}
             formFor={can('mailings.manage') ? p.id : null}
           />
+          {view.data.municipalSchedule.length > 0 && (
+            <ScheduleTable
+              schedule={view.data.municipalSchedule}
+              on={view.data.on}
+              municipal
+              nameOf={nameOf}
+            />
+          )}
         </>
       )}
       {deleting && (
         <ReasonModal
           title="接種の記録の削除"
-          text={`${formatWareki(deleting.vaccinatedOn)}の${vaccineName(deleting.vaccine)} ${deleting.dose}の記録を削除します。記録は理由とともに残り、接種歴とスケジュールからは外れます。`}
+          text={`${formatWareki(deleting.vaccinatedOn)}の${nameOf(deleting.vaccine)} ${deleting.dose}の記録を削除します。記録は理由とともに残り、接種歴とスケジュールからは外れます。`}
           reasonLabel="削除の理由"
           reasonMissing="削除の理由を入力してください（例: 別の方の記録を入力した）。"
           action="削除する"
@@ -163,7 +169,7 @@ export function VaccinationScreen() {
           onSubmit={async (reason) => {
             await vaccinationApi.remove(deleting.id, deleting.version, reason);
             setEditing(null);
-            setSaved(`削除しました: ${vaccineName(deleting.vaccine)} ${deleting.dose}（理由: ${reason}）。`);
+            setSaved(`削除しました: ${nameOf(deleting.vaccine)} ${deleting.dose}（理由: ${reason}）。`);
             await refresh();
           }}
           onClose={() => setDeleting(null)}

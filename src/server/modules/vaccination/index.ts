@@ -11,9 +11,12 @@ export {
   type VaccineMaster,
   vaccineCodes,
 } from './master-types.ts';
+export { registerMunicipalVaccineRoutes } from './municipal-routes.ts';
+export { type MunicipalVaccinesService, municipalVaccinesService } from './municipal-vaccines.ts';
 export { registerVaccinationPrintRoutes } from './print-routes.ts';
 export { certificatePurpose, formPurpose, vaccinationPrintsService } from './prints.ts';
 export { type SaveRecordInput, sourceLabels, vaccinationRecordsService } from './records.ts';
+export { recordsImportKind, recordsImportTarget } from './records-import.ts';
 export type { RecordSource, VaccinationRecordRow } from './records-repository.ts';
 export { registerVaccinationRecordRoutes } from './records-routes.ts';
 export { scheduleFor, versionAt } from './rules.ts';

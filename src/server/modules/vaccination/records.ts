@@ -10,6 +10,9 @@ import { compareDates, parseDateInput, today } from '../../platform/calendar/ind
 import type { Database } from '../../platform/db/connect.ts';
 import { badRequest, conflict, notFound } from '../../platform/errors/app-error.ts';
 import type { VaccineCode } from './master-types.ts';
+import { municipalFor, municipalLookup } from './municipal-lookup.ts';
+import { checkMunicipalRecord, municipalRows } from './municipal-records.ts';
+import type { MunicipalVaccineDef } from './municipal-rules.ts';
 import {
   type RecordSource,
   type RecordValues,
@@ -82,9 +85,13 @@ export function vaccinationRecordsService(deps: { database: Database; audit: Aud
   };
 
   /** Checks the input; throws 400 with a Japanese message per field. */
-  function validate(p: { birthDate: string }, v: SaveRecordInput) {
+  function validate(
+    p: { birthDate: string },
+    v: SaveRecordInput,
+    municipal: MunicipalVaccineDef | null = null,
+  ) {
     const fields: Array<{ path: string; message: string }> = [];
-    const vaccine = vaccineMaster.vaccines.find((x) => x.code === v.vaccine);
+    const vaccine = vaccineMaster.vaccines.find((x) => x.code === v.vaccine) ?? municipal;
     if (!vaccine)
       fields.push({ path: 'vaccine', message: 'ワクチンを選んでください（コードか番号で入力します）。' });
     const date = parseDateInput(v.vaccinatedOn);
@@ -96,7 +103,8 @@ export function vaccinationRecordsService(deps: { database: Database; audit: Aud
         path: 'vaccinatedOn',
         message: '接種日が生年月日より前です。接種日を確かめてください。',
       });
-    if (vaccine && v.dose && !doseLabels(vaccine.code).has(v.dose))
+    const labels = municipal ? new Set(municipalLookup(database).doseLabels(municipal)) : null;
+    if (vaccine && v.dose && !(labels ?? doseLabels(vaccine.code)).has(v.dose))
       fields.push({
         path: 'dose',
         message: `${vaccine.name}に「${v.dose}」という回はありません。回を選び直してください。`,
@@ -115,27 +123,46 @@ export function vaccinationRecordsService(deps: { database: Database; audit: Aud
       const p = await person(residentId);
       const records = await repo.ofPerson(database, residentId);
       const deleted = await repo.ofPerson(database, residentId, { deleted: true });
-      const schedule = scheduleFor(await enginePerson(p), historyOf(records), on);
+      const engine = await enginePerson(p);
+      const schedule = scheduleFor(engine, historyOf(records), on);
       const institutions = await repo.institutions(database);
+      // 市町村独自の予防接種 (任意接種助成): every definition (names; retired ones too) and the rows of the active ones
+      const lookup = municipalLookup(database);
+      const municipalVaccines = await lookup.all();
+      const municipalSchedule = municipalRows(await lookup.active(), engine, records, on, municipalVaccines);
       await audit.record(actor, {
         action: 'view',
         screen,
         residentIds: [residentId],
         summary: `予防接種の記録とスケジュールを表示（記録${records.length}件）`,
       });
-      return { on, person: p, records, deleted, schedule, institutions };
+      return {
+        on,
+        person: p,
+        records,
+        deleted,
+        schedule,
+        institutions,
+        municipalVaccines,
+        municipalSchedule,
+      };
     },
 
     /** Saves one record; returns it with the engine's check (warnings do not block saving). */
     async save(actor: Actor, residentId: number, v: SaveRecordInput) {
       const p = await person(residentId);
-      const { vaccine, date } = validate(p, v);
+      const lookup = municipalLookup(database);
+      const municipal = await municipalFor(lookup, v);
+      const { vaccine, date } = validate(p, v, municipal);
       const others = (await repo.ofPerson(database, residentId)).filter((r) => r.id !== v.id);
-      const check = checkRecord(await enginePerson(p), historyOf(others), {
-        vaccine: vaccine.code,
-        date,
-        ...(v.product.trim() ? { product: v.product.trim() } : {}),
-      });
+      const engine = await enginePerson(p);
+      const check = municipal
+        ? checkMunicipalRecord(municipal, await lookup.all(), engine, others, date)
+        : checkRecord(engine, historyOf(others), {
+            vaccine: vaccine.code as VaccineCode,
+            date,
+            ...(v.product.trim() ? { product: v.product.trim() } : {}),
+          });
       let institutionName = v.institutionName.trim();
       if (v.institutionId !== null) {
         const inst = await repo.institution(database, v.institutionId);
@@ -175,7 +202,7 @@ export function vaccinationRecordsService(deps: { database: Database; audit: Aud
         action: 'change',
         screen,
         residentIds: [residentId],
-        summary: `予防接種の記録を${v.id === null ? '登録' : '修正'}: ${label}${check.routine ? '' : ' 警告あり'}`,
+        summary: `予防接種の記録を${v.id === null ? '登録' : '修正'}: ${label}${'subsidised' in check ? (check.subsidised ? ' 任意接種助成' : ' 助成対象外') : check.routine ? '' : ' 警告あり'}`,
         detail: { record: saved },
       });
       return { record: saved, check };

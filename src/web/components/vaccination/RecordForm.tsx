@@ -1,7 +1,10 @@
 import { Alert, Badge, Button, Group, List, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import type { VaccineCode } from '../../../server/modules/vaccination/master-types.ts';
+import { checkMunicipalRecord } from '../../../server/modules/vaccination/municipal-records.ts';
 import { checkRecord, type RecordCheck } from '../../../server/modules/vaccination/rules-check.ts';
+import type { VaccinationPerson } from '../../../server/modules/vaccination/types.ts';
+import { municipalLabel } from '../../lib/municipal-vaccines-api.ts';
 import { useEnterToNext } from '../../lib/useEnterToNext.ts';
 import { useSave } from '../../lib/useSave.ts';
 import {
@@ -65,11 +68,30 @@ export function RecordForm({ view, current, sticky, onSaved, onCancel }: Props) 
     (i) => i.code === v.institution.trim() || i.name === v.institution.trim(),
   );
   const vaccine = vaccines.find((x) => x.code === v.vaccine) ?? null;
+  // 市町村独自の予防接種 (任意接種助成): the active ones are offered (and the one of the record being corrected)
+  const municipal = view.municipalVaccines.find((d) => d.code === v.vaccine) ?? null;
+  const choices = useMemo(
+    () => [
+      ...vaccineChoices,
+      ...view.municipalVaccines
+        .filter((d) => d.active || d.code === current?.vaccine)
+        .map((d) => ({ code: d.code, label: municipalLabel(d.name) })),
+    ],
+    [view.municipalVaccines, current?.vaccine],
+  );
 
   const check = useMemo(() => {
     const on = parseDateInput(v.vaccinatedOn);
-    if (!vaccine || !on.ok) return null;
+    if ((!vaccine && !municipal) || !on.ok) return null;
     const sex = sexOf(view.person.sex);
+    const person: VaccinationPerson = sex
+      ? { birthDate: view.person.birthDate, sex }
+      : { birthDate: view.person.birthDate };
+    if (municipal) {
+      const others = view.records.filter((r) => r.id !== current?.id);
+      return checkMunicipalRecord(municipal, view.municipalVaccines, person, others, on.date);
+    }
+    if (!vaccine) return null;
     const history = view.records
       .filter((r) => r.id !== current?.id)
       .map((r) => ({
@@ -82,7 +104,7 @@ export function RecordForm({ view, current, sticky, onSaved, onCancel }: Props) 
       history,
       { vaccine: vaccine.code, date: on.date, product: v.product.trim() || undefined },
     );
-  }, [vaccine, v.vaccinatedOn, v.product, view, current]);
+  }, [vaccine, municipal, v.vaccinatedOn, v.product, view, current]);
   const dose = v.dose || check?.dose || '';
   const issuesKey = check?.issues.map((i) => i.code).join(',') ?? '';
 
@@ -139,7 +161,7 @@ export function RecordForm({ view, current, sticky, onSaved, onCancel }: Props) 
         <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
           <ChoiceInput
             label="ワクチン"
-            choices={vaccineChoices}
+            choices={choices}
             value={v.vaccine}
             onChange={(c) => setV({ ...v, vaccine: c, dose: '', product: '' })}
             error={fieldErrors.vaccine}
@@ -155,7 +177,10 @@ export function RecordForm({ view, current, sticky, onSaved, onCancel }: Props) 
           />
           <ChoiceInput
             label="回"
-            choices={doseLabelsOf(v.vaccine).map((l) => ({ code: l, label: l }))}
+            choices={(municipal
+              ? Array.from({ length: municipal.doses }, (_, i) => `${i + 1}回目`)
+              : doseLabelsOf(v.vaccine)
+            ).map((l) => ({ code: l, label: l }))}
             value={dose}
             onChange={(c) => setV({ ...v, dose: c })}
             error={fieldErrors.dose}
@@ -213,7 +238,7 @@ export function RecordForm({ view, current, sticky, onSaved, onCancel }: Props) 
             color="orange"
             variant="light"
             p="xs"
-            title="確認してください（定期接種として扱えません）"
+            title={`確認してください（${municipal ? '助成の対象になりません' : '定期接種として扱えません'}）`}
             role="alert"
           >
             <List size="sm">

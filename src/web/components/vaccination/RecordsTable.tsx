@@ -8,10 +8,12 @@ type Props = {
   canEdit: boolean;
   onEdit(r: VaccinationRecord): void;
   onDelete(r: VaccinationRecord): void;
+  /** the name of a code (市町村独自の予防接種 included) */
+  nameOf?: (code: string) => string;
 };
 
 /** 接種の記録 of the person, oldest first, with the check stored at saving; deleted records listed apart. */
-export function RecordsTable({ records, deleted, canEdit, onEdit, onDelete }: Props) {
+export function RecordsTable({ records, deleted, canEdit, onEdit, onDelete, nameOf = vaccineName }: Props) {
   return (
     <Paper withBorder p="sm" component="section" aria-label="接種の記録">
       <Title order={2} size="h5" mb="xs">
@@ -39,7 +41,7 @@ export function RecordsTable({ records, deleted, canEdit, onEdit, onDelete }: Pr
               {records.map((r) => (
                 <Table.Tr key={r.id}>
                   <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatWareki(r.vaccinatedOn)}</Table.Td>
-                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{vaccineName(r.vaccine)}</Table.Td>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{nameOf(r.vaccine)}</Table.Td>
                   <Table.Td style={{ whiteSpace: 'nowrap' }}>{r.dose}</Table.Td>
                   <Table.Td>{[r.product, r.lot].filter(Boolean).join(' / ')}</Table.Td>
                   <Table.Td>{[r.institutionName, r.doctor].filter(Boolean).join(' / ')}</Table.Td>
@@ -49,6 +51,10 @@ export function RecordsTable({ records, deleted, canEdit, onEdit, onDelete }: Pr
                     {r.routine ? (
                       <Badge color="teal.9" variant="dot" radius="sm" miw="fit-content">
                         定期接種
+                      </Badge>
+                    ) : r.issues.length === 0 ? (
+                      <Badge color="indigo.9" variant="dot" radius="sm" miw="fit-content">
+                        任意接種助成
                       </Badge>
                     ) : (
                       <Text size="xs">警告: {r.issues.map((i) => i.message).join(' / ')}</Text>
@@ -61,7 +67,7 @@ export function RecordsTable({ records, deleted, canEdit, onEdit, onDelete }: Pr
                           size="compact-xs"
                           variant="default"
                           onClick={() => onEdit(r)}
-                          aria-label={`${formatWareki(r.vaccinatedOn)}の${vaccineName(r.vaccine)}を修正`}
+                          aria-label={`${formatWareki(r.vaccinatedOn)}の${nameOf(r.vaccine)}を修正`}
                         >
                           修正
                         </Button>
@@ -70,7 +76,7 @@ export function RecordsTable({ records, deleted, canEdit, onEdit, onDelete }: Pr
                           variant="default"
                           color="red"
                           onClick={() => onDelete(r)}
-                          aria-label={`${formatWareki(r.vaccinatedOn)}の${vaccineName(r.vaccine)}を削除`}
+                          aria-label={`${formatWareki(r.vaccinatedOn)}の${nameOf(r.vaccine)}を削除`}
                         >
                           削除
                         </Button>
@@ -87,9 +93,7 @@ export function RecordsTable({ records, deleted, canEdit, onEdit, onDelete }: Pr
         <Text size="xs" c="dimmed" mt="xs">
           削除した記録:{' '}
           {deleted
-            .map(
-              (r) => `${formatWareki(r.vaccinatedOn)} ${vaccineName(r.vaccine)}（理由: ${r.deleteReason}）`,
-            )
+            .map((r) => `${formatWareki(r.vaccinatedOn)} ${nameOf(r.vaccine)}（理由: ${r.deleteReason}）`)
             .join('、')}
         </Text>
       )}

@@ -1,10 +1,14 @@
 import { Badge, Group, Paper, Switch, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { formStatuses } from '../../../server/modules/vaccination/form-payload.ts';
+import type { MunicipalDoseSchedule } from '../../../server/modules/vaccination/municipal-rules.ts';
 import type { DoseSchedule } from '../../../server/modules/vaccination/types.ts';
 import { statusLabels, vaccineName } from '../../lib/vaccination-api.ts';
 import { formatWareki } from '../../lib/wareki.ts';
 import { FormPrint } from './FormPrint.tsx';
+
+/** A municipal dose that can be given now (and is subsidised): 接種可能. */
+const municipalDue = { label: '接種可能', color: 'blue.9' };
 
 const span = (from: string | null, to: string | null) =>
   from || to ? `${formatWareki(from)}〜${to ? formatWareki(to) : ''}` : '—';
@@ -18,30 +22,40 @@ export function ScheduleTable({
   schedule,
   on,
   formFor = null,
+  municipal = false,
+  nameOf = vaccineName,
 }: {
-  schedule: DoseSchedule[];
+  schedule: Array<DoseSchedule | MunicipalDoseSchedule>;
   on: string;
   formFor?: number | null;
+  /** 市町村独自の予防接種 (任意接種助成): its own title, 助成対象期間, no 予診票 */
+  municipal?: boolean;
+  nameOf?: (code: string) => string;
 }) {
   const [all, setAll] = useState(false);
+  const title = municipal ? '市町村独自の予防接種（任意接種助成）' : '接種スケジュール';
   const rows = all ? schedule : schedule.filter((r) => r.status !== 'not_eligible');
   return (
-    <Paper withBorder p="sm" component="section" aria-label="接種スケジュール">
+    <Paper withBorder p="sm" component="section" aria-label={title}>
       <Group justify="space-between" mb="xs">
         <Title order={2} size="h5">
-          接種スケジュール（{formatWareki(on)}現在）
+          {title}（{formatWareki(on)}現在）
         </Title>
-        <Switch label="対象外の接種も表示" checked={all} onChange={(e) => setAll(e.currentTarget.checked)} />
+        <Switch
+          label={municipal ? '対象にならない助成も表示' : '対象外の接種も表示'}
+          checked={all}
+          onChange={(e) => setAll(e.currentTarget.checked)}
+        />
       </Group>
-      <Table.ScrollContainer minWidth={900} type="native" tabIndex={0} aria-label="接種スケジュールの表">
+      <Table.ScrollContainer minWidth={900} type="native" tabIndex={0} aria-label={`${title}の表`}>
         <Table withTableBorder striped verticalSpacing={2} fz="sm">
           <Table.Thead>
             <Table.Tr>
               <Table.Th>ワクチン</Table.Th>
               <Table.Th>回</Table.Th>
               <Table.Th>状況</Table.Th>
-              <Table.Th>定期接種の期間</Table.Th>
-              <Table.Th>標準的な期間</Table.Th>
+              <Table.Th>{municipal ? '助成対象期間' : '定期接種の期間'}</Table.Th>
+              {!municipal && <Table.Th>標準的な期間</Table.Th>}
               <Table.Th>最短日</Table.Th>
               <Table.Th>接種日</Table.Th>
               <Table.Th>理由・説明</Table.Th>
@@ -50,18 +64,26 @@ export function ScheduleTable({
           </Table.Thead>
           <Table.Tbody>
             {rows.map((r) => {
-              const s = statusLabels[r.status];
+              const s = municipal && r.status === 'due' ? municipalDue : statusLabels[r.status];
               return (
                 <Table.Tr key={`${r.vaccine}-${r.dose}`} data-vaccine={r.vaccine}>
-                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{vaccineName(r.vaccine)}</Table.Td>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{nameOf(r.vaccine)}</Table.Td>
                   <Table.Td style={{ whiteSpace: 'nowrap' }}>{r.dose}</Table.Td>
                   <Table.Td>
-                    <Badge color={s.color} variant="dot" radius="sm" miw="fit-content">
+                    <Badge
+                      color={s.color}
+                      variant="dot"
+                      radius="sm"
+                      miw="fit-content"
+                      styles={{ label: { overflow: 'visible' } }}
+                    >
                       {s.label}
                     </Badge>
                   </Table.Td>
                   <Table.Td style={{ whiteSpace: 'nowrap' }}>{span(r.legalFrom, r.legalTo)}</Table.Td>
-                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{span(r.standardFrom, r.standardTo)}</Table.Td>
+                  {!municipal && (
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>{span(r.standardFrom, r.standardTo)}</Table.Td>
+                  )}
                   <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatWareki(r.earliest) || '—'}</Table.Td>
                   <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatWareki(r.givenOn)}</Table.Td>
                   <Table.Td>
@@ -69,7 +91,9 @@ export function ScheduleTable({
                   </Table.Td>
                   {formFor !== null && (
                     <Table.Td>
-                      {formStatuses.includes(r.status) && <FormPrint residentId={formFor} row={r} />}
+                      {formStatuses.includes(r.status) && !('municipal' in r) && (
+                        <FormPrint residentId={formFor} row={r} />
+                      )}
                     </Table.Td>
                   )}
                 </Table.Tr>
