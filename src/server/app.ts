@@ -49,6 +49,9 @@ import { settingsService } from './modules/settings/service.ts';
 import {
   registerVaccinationPrintRoutes,
   registerVaccinationRecordRoutes,
+  registerVaccinationReliefRoutes,
+  vaccinationReliefPrints,
+  vaccinationReliefService,
   registerVaccinationSettingRoutes,
   registerVaccinationSpecialRoutes,
   vaccinationPrintsService,
@@ -114,6 +117,7 @@ export function createServices(
   imports.register(resultsImportTarget());
   imports.register(detailedExamsImportTarget());
   imports.register(vaccinationRecordsImportTarget());
+  const vaccinationRelief = vaccinationReliefService({ database, audit });
   const screening = residentScreeningService({ database, audit, programSettings });
   const preferences = preferencesService({ database, audit, reservations });
   const calls = reminderCallsService({ database, audit, sender: () => settings.sender() });
@@ -177,6 +181,13 @@ export function createServices(
     vaccination: {
       records: vaccinationRecordsService({ database, audit }),
       prints: vaccinationPrintsService({ database, mailings }),
+      relief: vaccinationRelief,
+      reliefPrints: vaccinationReliefPrints({
+        database,
+        audit,
+        relief: vaccinationRelief,
+        sender: () => settings.sender(),
+      }),
       specials: vaccinationSpecialsService({ database, audit }),
       settings: vaccinationSettingsService({ database, audit }),
       municipal: municipalVaccinesService({ database, audit }),
@@ -231,6 +242,7 @@ export async function createHttp(
   registerResultRoutes(app, { results: s.adult.results });
   registerVaccinationRecordRoutes(app, { records: s.vaccination.records });
   registerVaccinationPrintRoutes(app, { prints: s.vaccination.prints });
+  registerVaccinationReliefRoutes(app, { relief: s.vaccination.relief, prints: s.vaccination.reliefPrints });
   registerVaccinationSpecialRoutes(app, { specials: s.vaccination.specials });
   registerVaccinationSettingRoutes(app, { settings: s.vaccination.settings });
   registerMunicipalVaccineRoutes(app, { municipal: s.vaccination.municipal });

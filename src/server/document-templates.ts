@@ -10,6 +10,7 @@ import { reminderTemplate } from './modules/adult-health/reminder-document.ts';
 import { resultNoticeTemplate } from './modules/adult-health/result-notice-document.ts';
 import { certificateTemplate } from './modules/vaccination/certificate-document.ts';
 import { formTemplate } from './modules/vaccination/form-document.ts';
+import { reliefForwardTemplate, reliefNoticeTemplate } from './modules/vaccination/relief-notice-document.ts';
 import type { TemplateRegistry } from './platform/documents/types.ts';
 import { rosterTemplate } from './platform/reservations/roster.ts';
 
@@ -23,6 +24,8 @@ export const templates: TemplateRegistry = {
   [callListTemplate.code]: callListTemplate,
   [certificateTemplate.code]: certificateTemplate,
   [formTemplate.code]: formTemplate,
+  [reliefNoticeTemplate.code]: reliefNoticeTemplate,
+  [reliefForwardTemplate.code]: reliefForwardTemplate,
 };
 
 export const templatesUrl = new URL(import.meta.url);

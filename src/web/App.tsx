@@ -20,6 +20,8 @@ import { PasswordScreen } from './screens/PasswordScreen.tsx';
 import { PreferencesScreen } from './screens/PreferencesScreen.tsx';
 import { ProgramsScreen } from './screens/ProgramsScreen.tsx';
 import { ReceptionScreen } from './screens/ReceptionScreen.tsx';
+import { ReliefCaseScreen } from './screens/ReliefCaseScreen.tsx';
+import { ReliefCasesScreen } from './screens/ReliefCasesScreen.tsx';
 import { RemindersScreen } from './screens/RemindersScreen.tsx';
 import { ReservationsScreen } from './screens/ReservationsScreen.tsx';
 import { ResidentNewScreen } from './screens/ResidentNewScreen.tsx';
@@ -250,6 +252,22 @@ export function App() {
           element={
             <RequirePermission permissions={['vaccination.view']}>
               <VaccinationScreen />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="/vaccination/relief"
+          element={
+            <RequirePermission permissions={['vaccination.relief']}>
+              <ReliefCasesScreen />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="/vaccination/relief/:id"
+          element={
+            <RequirePermission permissions={['vaccination.relief']}>
+              <ReliefCaseScreen />
             </RequirePermission>
           }
         />
