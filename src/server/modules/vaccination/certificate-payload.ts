@@ -1,7 +1,8 @@
 /**
  * 予防接種済証（接種記録票） (F11a-03) payload: the person and every non-deleted record as printed — ワクチン, 回,
  * 接種日 (和暦), ワクチン名（製品）, ロット, 医療機関 — oldest first; a record the engine judged outside the rules
- * (定期外) is marked 任意接種扱い (pure: rows in, payload out).
+ * (定期外) is marked 任意接種扱い — as is every 市町村独自の予防接種 (任意接種助成), named as the city defined it (pure:
+ * rows in, payload out).
  */
 import { formatWareki } from '../../platform/calendar/index.ts';
 import type { VaccinationRecordRow } from './records-repository.ts';
@@ -30,6 +31,8 @@ export type CertificatePayload = {
 export function certificatePayload(
   person: { atenaNo: string; name: string; nameKana: string; birthDate: string; address: string },
   rows: VaccinationRecordRow[],
+  /** names of codes outside the national master (市町村独自の予防接種, 任意接種助成) */
+  otherNames: ReadonlyMap<string, string> = new Map(),
 ): CertificatePayload {
   return {
     atenaNo: person.atenaNo,
@@ -43,7 +46,10 @@ export function certificatePayload(
         a.vaccinatedOn < b.vaccinatedOn ? -1 : a.vaccinatedOn > b.vaccinatedOn ? 1 : a.id - b.id,
       )
       .map((r) => ({
-        vaccine: vaccineMaster.vaccines.find((v) => v.code === r.vaccine)?.name ?? r.vaccine,
+        vaccine:
+          vaccineMaster.vaccines.find((v) => v.code === r.vaccine)?.name ??
+          otherNames.get(r.vaccine) ??
+          r.vaccine,
         dose: r.dose,
         vaccinatedOn: formatWareki(r.vaccinatedOn),
         product: r.product,

@@ -94,6 +94,36 @@ describe('予防接種済証・予診票 (service)', () => {
     expect(audits.at(-1)!.resident_ids.map(Number)).toEqual([child]);
   });
 
+  it('names a 市町村独自の予防接種 as the city defined it (任意接種扱い: not 定期接種)', async () => {
+    const admin = { userId: null, loginId: 'admin', roleCode: 'admin' } as const;
+    await s.vaccination.municipal.create(admin, {
+      code: 'MUMPS',
+      name: 'おたふくかぜ',
+      kind: 'INJ_LIVE',
+      ageFromUnit: 'years',
+      ageFromValue: '1',
+      ageToUnit: 'years',
+      ageToValue: '3',
+      sex: null,
+      doses: '1',
+      minIntervalDays: '0',
+      subsidyYen: '3000',
+      validFrom: '2020-04-01',
+      validTo: null,
+      note: '',
+    });
+    await s.vaccination.records.save(
+      actor,
+      child,
+      record({ vaccine: 'MUMPS', vaccinatedOn: '2025-01-10', lot: 'MU001' }),
+    );
+    const page = compact(
+      (await pdfText((await s.vaccination.prints.issueCertificate(actor, child)).pdf)).join(''),
+    );
+    expect(page).toContain(compact('おたふくかぜ1回目令和7年1月10日MU001すこやか小児科任意接種扱い'));
+    expect(page).not.toContain('MUMPS');
+  });
+
   it('refuses a certificate for someone without records', async () => {
     await expect(s.vaccination.prints.issueCertificate(actor, empty)).rejects.toMatchObject({ status: 400 });
   });

@@ -13,6 +13,7 @@ import { badRequest, notFound } from '../../platform/errors/app-error.ts';
 import type { MailingPurpose, SendMethod } from '../../platform/mailings/types.ts';
 import { certificatePayload } from './certificate-payload.ts';
 import { formPayload, formStatuses } from './form-payload.ts';
+import { municipalLookup } from './municipal-lookup.ts';
 import { historyOf, sexOf } from './records.ts';
 import { recordsRepository as repo } from './records-repository.ts';
 import { scheduleFor } from './rules.ts';
@@ -65,7 +66,12 @@ export function vaccinationPrintsService(deps: { database: Database; mailings: P
     /** The 予防接種済証 of one person now (PDF), with a send record and the audit of the print. */
     async issueCertificate(actor: Actor, residentId: number, method: SendMethod = 'counter') {
       const p = await person(residentId);
-      const payload = certificatePayload(p, await repo.ofPerson(database, residentId));
+      const municipal = await municipalLookup(database).all();
+      const payload = certificatePayload(
+        p,
+        await repo.ofPerson(database, residentId),
+        new Map(municipal.map((d) => [d.code, d.name])),
+      );
       if (!payload.records.length)
         throw badRequest('接種の記録がありません。接種の記録を入力してから印刷してください。');
       return deps.mailings.reissue(actor, {
