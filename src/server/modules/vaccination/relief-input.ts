@@ -3,7 +3,6 @@
  */
 import { parseDateInput } from '../../platform/calendar/index.ts';
 import { badRequest } from '../../platform/errors/app-error.ts';
-import type { ReliefCaseRow } from './relief-repository.ts';
 import { type BenefitType, benefitTypes } from './relief-rules.ts';
 import { vaccineMaster } from './vaccine-master.ts';
 
@@ -47,11 +46,6 @@ export const vaccineNameOf = (code: string) =>
   vaccineMaster.vaccines.find((v) => v.code === code)?.name ?? code;
 export const benefitLabels = (codes: readonly string[]) =>
   codes.map((b) => benefitTypes[b as BenefitType] ?? b);
-
-/** 取下げ has no column of its own: its date and reason are kept in decision_note as 「取下げ（YYYY-MM-DD）理由」. */
-export const withdrawnPrefix = /^取下げ（(\d{4}-\d{2}-\d{2})）/;
-export const withdrawnOnOf = (c: Pick<ReliefCaseRow, 'status' | 'decisionNote'>) =>
-  c.status === 'withdrawn' ? (withdrawnPrefix.exec(c.decisionNote)?.[1] ?? null) : null;
 
 export function dateField(path: string, label: string, text: string, fields: Field[]): string {
   const d = parseDateInput(text ?? '');

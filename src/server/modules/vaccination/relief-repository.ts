@@ -26,6 +26,8 @@ export type ReliefCaseRow = {
   resultReceivedOn: string | null;
   recognizedBenefits: string[];
   decisionNote: string;
+  withdrawnOn: string | null;
+  withdrawReason: string;
   noticeSentOn: string | null;
   note: string;
   version: number;
@@ -41,7 +43,8 @@ const COLUMNS = `c.id, c.case_no AS "caseNo", c.resident_id AS "residentId", c.c
   c.vaccinated_on AS "vaccinatedOn", c.category, c.record_ids AS "recordIds", c.benefits, c.symptoms,
   c.received_on AS "receivedOn", c.documents, c.status, c.forwarded_on AS "forwardedOn", c.forward_note AS "forwardNote",
   c.decided_on AS "decidedOn", c.result_received_on AS "resultReceivedOn", c.recognized_benefits AS "recognizedBenefits",
-  c.decision_note AS "decisionNote", c.notice_sent_on AS "noticeSentOn", c.note, c.version, c.updated_at AS "updatedAt"`;
+  c.decision_note AS "decisionNote", c.withdrawn_on AS "withdrawnOn",
+  c.withdraw_reason AS "withdrawReason", c.notice_sent_on AS "noticeSentOn", c.note, c.version, c.updated_at AS "updatedAt"`;
 
 const fix = <T extends ReliefCaseRow>(r: T): T => ({
   ...r,
@@ -68,6 +71,8 @@ const settable = {
   resultReceivedOn: 'result_received_on::date',
   recognizedBenefits: 'recognized_benefits::text[]',
   decisionNote: 'decision_note',
+  withdrawnOn: 'withdrawn_on::date',
+  withdrawReason: 'withdraw_reason',
   noticeSentOn: 'notice_sent_on::date',
   note: 'note',
 } as const;

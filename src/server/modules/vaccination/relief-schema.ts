@@ -59,6 +59,9 @@ export const vaccinationReliefCases = pgTable(
     resultReceivedOn: date('result_received_on'),
     recognizedBenefits: text('recognized_benefits').array().notNull().default([]),
     decisionNote: text('decision_note').notNull().default(''),
+    /** 取下げ: the day the claimant withdrew and why */
+    withdrawnOn: date('withdrawn_on'),
+    withdrawReason: text('withdraw_reason').notNull().default(''),
     /** 請求者への通知 (the notice printed and sent) */
     noticeSentOn: date('notice_sent_on'),
     note: text('note').notNull().default(''),

@@ -4,7 +4,7 @@
  * (給付の制限, 請求期限 §7, 任意接種扱い), the timeline of steps and the steps possible now (pure).
  */
 import type { VaccinationRecordRow } from './records-repository.ts';
-import { benefitLabels, vaccineNameOf, withdrawnOnOf, withdrawnPrefix } from './relief-input.ts';
+import { benefitLabels, vaccineNameOf } from './relief-input.ts';
 import type { ReliefCaseRow } from './relief-repository.ts';
 import {
   type ClaimPeriod,
@@ -33,7 +33,7 @@ export function caseFile<P extends { status: string; residentUntil: string | nul
           `接種記録（${vaccineNameOf(r.vaccine)} ${r.dose} ${r.vaccinatedOn}）は任意接種扱いです。予防接種法の救済の対象か確かめてください。`,
       ),
   ];
-  const withdrawnOn = withdrawnOnOf(c);
+  const withdrawnOn = c.status === 'withdrawn' ? c.withdrawnOn : null;
   const timeline = [
     { step: 'received', label: '請求書等受理', date: c.receivedOn, note: c.symptoms },
     ...(c.forwardedOn
@@ -59,7 +59,7 @@ export function caseFile<P extends { status: string; residentUntil: string | nul
             step: 'withdrawn',
             label: '取下げ',
             date: withdrawnOn,
-            note: c.decisionNote.replace(withdrawnPrefix, ''),
+            note: c.withdrawReason,
           },
         ]
       : []),

@@ -263,7 +263,12 @@ describe('予防接種健康被害救済 (service)', () => {
       withdrawnOn: '2026-07-02',
       reason: '請求者からの取下書による',
     });
-    expect(w.status).toBe('withdrawn');
+    expect(w).toMatchObject({
+      status: 'withdrawn',
+      withdrawnOn: '2026-07-02',
+      withdrawReason: '請求者からの取下書による',
+      decisionNote: '',
+    });
     const file = await r.view(actor, c.id);
     expect(file.case.withdrawnOn).toBe('2026-07-02');
     expect(file.timeline.at(-1)).toMatchObject({

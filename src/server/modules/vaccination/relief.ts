@@ -382,7 +382,7 @@ export function vaccinationReliefService(deps: {
           });
         if (fields.length) throw fail(fields);
         return {
-          patch: { status: 'withdrawn', decisionNote: `取下げ（${on}）${v.reason.trim()}` },
+          patch: { status: 'withdrawn', withdrawnOn: on, withdrawReason: v.reason.trim() },
           summary: `取下げ（${on}）`,
         };
       });
