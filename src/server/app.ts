@@ -47,6 +47,8 @@ import {
 import { registerSettingsRoutes } from './modules/settings/routes.ts';
 import { settingsService } from './modules/settings/service.ts';
 import {
+  bookletJobKind as vaccinationBookletJobKind,
+  registerVaccinationBookletRoutes,
   registerVaccinationPrintRoutes,
   registerVaccinationRecordRoutes,
   registerVaccinationReliefRoutes,
@@ -54,6 +56,7 @@ import {
   vaccinationReliefService,
   registerVaccinationSettingRoutes,
   registerVaccinationSpecialRoutes,
+  vaccinationBookletsService,
   vaccinationPrintsService,
   recordsImportKind as vaccinationRecordsImportKind,
   recordsImportTarget as vaccinationRecordsImportTarget,
@@ -163,6 +166,8 @@ export function createServices(
   jobs.register(resultNoticeJobKind, (ctx) => adult.notices.runMailingJob(ctx));
   jobs.register(reminderJobKind, (ctx) => adult.reminders.runMailingJob(ctx));
   jobs.register(detailedReminderJobKind, (ctx) => adult.detailedReminders.runMailingJob(ctx));
+  const vaccinationBooklets = vaccinationBookletsService({ database, audit, jobs, mailings });
+  jobs.register(vaccinationBookletJobKind, (ctx) => vaccinationBooklets.runMailingJob(ctx));
   return {
     database,
     db,
@@ -191,6 +196,7 @@ export function createServices(
       specials: vaccinationSpecialsService({ database, audit }),
       settings: vaccinationSettingsService({ database, audit }),
       municipal: municipalVaccinesService({ database, audit }),
+      booklets: vaccinationBooklets,
     },
   };
 }
@@ -246,6 +252,7 @@ export async function createHttp(
   registerVaccinationSpecialRoutes(app, { specials: s.vaccination.specials });
   registerVaccinationSettingRoutes(app, { settings: s.vaccination.settings });
   registerMunicipalVaccineRoutes(app, { municipal: s.vaccination.municipal });
+  registerVaccinationBookletRoutes(app, { booklets: s.vaccination.booklets });
   registerImportRoutes(app, {
     imports: s.imports,
     files: s.files,

@@ -9,6 +9,7 @@ import { surveyTemplate, ticketTemplate } from './modules/adult-health/documents
 import { reminderTemplate } from './modules/adult-health/reminder-document.ts';
 import { resultNoticeTemplate } from './modules/adult-health/result-notice-document.ts';
 import { certificateTemplate } from './modules/vaccination/certificate-document.ts';
+import { bookletTemplate } from './modules/vaccination/booklet-document.ts';
 import { formTemplate } from './modules/vaccination/form-document.ts';
 import { reliefForwardTemplate, reliefNoticeTemplate } from './modules/vaccination/relief-notice-document.ts';
 import type { TemplateRegistry } from './platform/documents/types.ts';
@@ -26,6 +27,7 @@ export const templates: TemplateRegistry = {
   [formTemplate.code]: formTemplate,
   [reliefNoticeTemplate.code]: reliefNoticeTemplate,
   [reliefForwardTemplate.code]: reliefForwardTemplate,
+  [bookletTemplate.code]: bookletTemplate,
 };
 
 export const templatesUrl = new URL(import.meta.url);

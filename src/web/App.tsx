@@ -32,6 +32,7 @@ import { ResultImportScreen } from './screens/ResultImportScreen.tsx';
 import { ResultItemsScreen } from './screens/ResultItemsScreen.tsx';
 import { ResultNoticesScreen } from './screens/ResultNoticesScreen.tsx';
 import { TargetListScreen } from './screens/TargetListScreen.tsx';
+import { VaccinationBookletsScreen } from './screens/VaccinationBookletsScreen.tsx';
 import { VaccinationImportScreen } from './screens/VaccinationImportScreen.tsx';
 import { VaccinationScreen } from './screens/VaccinationScreen.tsx';
 
@@ -276,6 +277,14 @@ export function App() {
           element={
             <RequirePermission permissions={['programs.edit']}>
               <MunicipalVaccinesScreen />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="/vaccination/booklets"
+          element={
+            <RequirePermission permissions={['vaccination.extract']}>
+              <VaccinationBookletsScreen />
             </RequirePermission>
           }
         />

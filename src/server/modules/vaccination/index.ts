@@ -11,6 +11,8 @@ export {
   type VaccineMaster,
   vaccineCodes,
 } from './master-types.ts';
+export { registerVaccinationBookletRoutes } from './booklet-routes.ts';
+export { bookletJobKind, bookletPurpose, vaccinationBookletsService } from './booklets.ts';
 export { registerMunicipalVaccineRoutes } from './municipal-routes.ts';
 export { type MunicipalVaccinesService, municipalVaccinesService } from './municipal-vaccines.ts';
 export { registerVaccinationPrintRoutes } from './print-routes.ts';
