@@ -118,7 +118,7 @@ test('予防接種のメニューから接種結果の取込を開き、標準�
 
 test('Shift_JIS のファイルの誤りの3行が日本語で示され、間隔不足の行は注意（任意接種扱い）として出る', async () => {
   await expect(await check('接種結果_すこやか小児科.csv', sjis([header, ...good(), ...bad()]))).toHaveText(
-    '件数: 新規 4件 / 更新 0件 / 変更なし 0件 / 誤り 3件',
+    '件数: 新規 4件 / 更新 0件 / 変更なし 0件 / 誤り 3件 / うち注意 1件',
   );
   const errors = panel().getByRole('table', { name: '誤りの行' });
   await expect(errors.getByRole('row')).toHaveCount(4);

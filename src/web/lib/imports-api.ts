@@ -30,7 +30,9 @@ export type ImportSetting = ImportSettingInput & { id: number; target: string; v
 export type RunStatus = 'validating' | 'validated' | 'committing' | 'committed' | 'failed' | 'cancelled';
 export type RowAction = 'new' | 'update' | 'unchanged' | 'error';
 export type CommittedCounts = { new: number; update: number; unchanged: number; skipped: number };
-export type RunCounts = Partial<Record<RowAction | 'rows', number>> & { committed?: CommittedCounts };
+export type RunCounts = Partial<Record<RowAction | 'rows' | 'warning', number>> & {
+  committed?: CommittedCounts;
+};
 
 export type ImportRun = {
   id: number;
@@ -139,6 +141,9 @@ export const actionLabels: Record<RowAction, string> = {
 };
 export const rowActions: RowAction[] = ['new', 'update', 'unchanged', 'error'];
 
-/** 「新規 5件 / 更新 0件 / 変更なし 0件 / 誤り 3件」 */
+/** 「新規 5件 / 更新 0件 / 変更なし 0件 / 誤り 3件 / うち注意 1件」 (the last only when there are notes) */
 export const countsLine = (c: RunCounts) =>
-  rowActions.map((a) => `${actionLabels[a]} ${(c[a] ?? 0).toLocaleString('ja-JP')}件`).join(' / ');
+  [
+    ...rowActions.map((a) => `${actionLabels[a]} ${(c[a] ?? 0).toLocaleString('ja-JP')}件`),
+    ...(c.warning ? [`うち注意 ${c.warning.toLocaleString('ja-JP')}件`] : []),
+  ].join(' / ');

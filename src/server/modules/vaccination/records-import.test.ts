@@ -145,7 +145,8 @@ describe('接種結果の取込 (engine + target, F11a-01)', () => {
       '0000000902,取込 二郎,,2025-07-01,5種混合,,,,,,',
       '0000000902,取込 二郎,,2025-07-10,5種混合,2,,,,,',
     ]);
-    expect(run.counts).toMatchObject({ new: 2, error: 0 });
+    expect(run.counts).toMatchObject({ new: 2, error: 0, warning: 1 });
+    expect(run.message).toContain('注意のある行が1行あります');
     const warnings = (await io().rows(run.id, 'new')).rows.map((r) => r.warning);
     expect(warnings[0]).toBeNull();
     expect(warnings[1]).toBe(
@@ -181,7 +182,7 @@ describe('接種結果の取込 (engine + target, F11a-01)', () => {
       version: Number(mr!.version),
     });
     const run = await upload([a1, aMr]);
-    expect(run.counts).toMatchObject({ unchanged: 1, update: 1 });
+    expect(run.counts).toMatchObject({ unchanged: 1, update: 1, warning: 1 });
     const [u] = (await io().rows(run.id, 'update')).rows;
     expect(u!.changes).toEqual([{ field: 'lot', label: 'ロット番号', before: 'M001-X', after: 'M001' }]);
     expect(u!.warning).toBe('手入力で登録・修正された記録を上書きします（ロット番号）。');

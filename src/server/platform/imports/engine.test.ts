@@ -24,7 +24,7 @@ describe('import engine', () => {
     const run = await t.upload(`\ufeff${header}${good.join('\r\n')}\r\n`, '結果.csv');
     expect(run.status).toBe('validated');
     expect(run.encoding).toBe('utf8');
-    expect(run.counts).toEqual({ rows: 4, new: 4, update: 0, unchanged: 0, error: 0 });
+    expect(run.counts).toEqual({ rows: 4, new: 4, update: 0, unchanged: 0, error: 0, warning: 0 });
     expect(await t.items()).toEqual([]);
     const { run: done, job } = await t.commit(run.id);
     expect(job.status).toBe('succeeded');
@@ -42,7 +42,7 @@ describe('import engine', () => {
     expect(chunks).toHaveLength(2);
 
     const again = await t.upload(`\ufeff${header}${good.join('\r\n')}\r\n`, '結果.csv');
-    expect(again.counts).toEqual({ rows: 4, new: 0, update: 0, unchanged: 4, error: 0 });
+    expect(again.counts).toEqual({ rows: 4, new: 0, update: 0, unchanged: 4, error: 0, warning: 0 });
     const { run: same } = await t.commit(again.id);
     expect(same.counts.committed).toEqual({ new: 0, update: 0, unchanged: 4, skipped: 0 });
     expect(await t.items()).toHaveLength(4);
@@ -67,7 +67,7 @@ describe('import engine', () => {
     const file = iconv.encode(`${header}${lines.join('\r\n')}\r\n`, 'cp932');
     const run = await t.upload(file, '結果_sjis.csv');
     expect(run.encoding).toBe('cp932');
-    expect(run.counts).toEqual({ rows: 9, new: 4, update: 0, unchanged: 0, error: 5 });
+    expect(run.counts).toEqual({ rows: 9, new: 4, update: 0, unchanged: 0, error: 5, warning: 0 });
     const errors = await t.engine.rows(
       actor,
       testKind,
@@ -116,7 +116,7 @@ describe('import engine', () => {
       .replace('99901,', '9,');
     const rerun = await t.upload(iconv.encode(fixed, 'cp932'), ef.name);
     expect(rerun.encoding).toBe('cp932');
-    expect(rerun.counts).toEqual({ rows: 5, new: 5, update: 0, unchanged: 0, error: 0 });
+    expect(rerun.counts).toEqual({ rows: 5, new: 5, update: 0, unchanged: 0, error: 0, warning: 0 });
     await t.commit(rerun.id);
     expect((await t.items()).map((i) => i.code)).toEqual(['1', '2', '3', '4', '5', '6', '7', '8', '9']);
   });
@@ -167,7 +167,7 @@ describe('import engine', () => {
       <結果><番号>1</番号><氏名>山田</氏名><受診年月日>2026-06-01</受診年月日></結果>
       <結果><番号>2</番号><氏名>鈴木</氏名><受診年月日>2026/13/01</受診年月日></結果></結果一覧>`;
     const x = await t.upload(xml, '結果.xml', xmlSetting.id);
-    expect(x.counts).toEqual({ rows: 2, new: 1, update: 0, unchanged: 0, error: 1 });
+    expect(x.counts).toEqual({ rows: 2, new: 1, update: 0, unchanged: 0, error: 1, warning: 0 });
     const xf = await t.errorFile(x.id);
     expect(xf.name).toBe('結果_エラー行.xml');
     const back = parseXml(xf.bytes, { encoding: 'auto', recordElement: '結果' });

@@ -86,7 +86,8 @@ export async function validateRun(ctx: JobContext, deps: EngineDeps): Promise<Jo
     const format = source.info.format;
     const fields = await targetFields(target, deps.database);
     const bound = bindMapping(fields, run.setting.mapping, source.info);
-    const counts = { rows: 0, new: 0, update: 0, unchanged: 0, error: 0 };
+    // warning: rows that import with a note to check (an overwritten hand correction, a record outside the rules …)
+    const counts = { rows: 0, new: 0, update: 0, unchanged: 0, error: 0, warning: 0 };
     const firstRowOfKey = new Map<string, number>();
     let chunkNo = 0;
     let pending: Pending[] = [];
@@ -95,7 +96,10 @@ export async function validateRun(ctx: JobContext, deps: EngineDeps): Promise<Jo
     const flush = async () => {
       const rows = await classifyChunk(deps, target, run, bound, format, pending, chunkNo++, firstRowOfKey);
       pending = [];
-      for (const r of rows) counts[r.action]++;
+      for (const r of rows) {
+        counts[r.action]++;
+        if (r.warning && r.action !== 'error') counts.warning++;
+      }
       await writing;
       writing = repo.insertRows(runId, rows);
       writing.catch(() => {}); // awaited by the next flush or at the end; not an unhandled rejection meanwhile
@@ -126,11 +130,16 @@ export async function validateRun(ctx: JobContext, deps: EngineDeps): Promise<Jo
         'NO_ROWS',
         'ファイルに取り込む行がありません。見出し行だけのファイルではないか確かめてください。',
       );
-    const message = counts.error
-      ? `${counts.rows}行中 ${counts.error}行に誤りがあります。エラー行を直して取り込み直すか、正しい行だけ取り込むか選んでください。`
-      : counts.new + counts.update === 0
-        ? `${counts.rows}行すべて登録済みの内容と同じです。取り込むものはありません。`
-        : `${counts.rows}行すべて取り込めます（新規 ${counts.new}、更新 ${counts.update}、変更なし ${counts.unchanged}）。`;
+    const notes = counts.warning
+      ? `注意のある行が${counts.warning}行あります。一覧の「注意」を確かめてください。`
+      : '';
+    const message =
+      (counts.error
+        ? `${counts.rows}行中 ${counts.error}行に誤りがあります。エラー行を直して取り込み直すか、正しい行だけ取り込むか選んでください。`
+        : counts.new + counts.update === 0
+          ? `${counts.rows}行すべて登録済みの内容と同じです。取り込むものはありません。`
+          : `${counts.rows}行すべて取り込めます（新規 ${counts.new}、更新 ${counts.update}、変更なし ${counts.unchanged}）。`) +
+      notes;
     await repo.updateRun(runId, { status: 'validated', counts, message });
     await ctx.progress(total, total, '');
     return { status: counts.error ? 'needs_review' : 'succeeded', message, result: { runId, counts } };
