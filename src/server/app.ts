@@ -47,24 +47,29 @@ import {
 import { registerSettingsRoutes } from './modules/settings/routes.ts';
 import { settingsService } from './modules/settings/service.ts';
 import {
-  bookletJobKind as vaccinationBookletJobKind,
+  municipalVaccinesService,
+  registerMunicipalVaccineRoutes,
   registerVaccinationBookletRoutes,
+  registerVaccinationListRoutes,
   registerVaccinationPrintRoutes,
   registerVaccinationRecordRoutes,
   registerVaccinationReliefRoutes,
-  vaccinationReliefPrints,
-  vaccinationReliefService,
   registerVaccinationSettingRoutes,
   registerVaccinationSpecialRoutes,
+  bookletJobKind as vaccinationBookletJobKind,
   vaccinationBookletsService,
+  vaccinationExtractJobKind,
+  vaccinationListMailings,
+  vaccinationListsService,
+  vaccinationMailingJobKind,
   vaccinationPrintsService,
   recordsImportKind as vaccinationRecordsImportKind,
   recordsImportTarget as vaccinationRecordsImportTarget,
   vaccinationRecordsService,
+  vaccinationReliefPrints,
+  vaccinationReliefService,
   vaccinationSettingsService,
   vaccinationSpecialsService,
-  municipalVaccinesService,
-  registerMunicipalVaccineRoutes,
 } from './modules/vaccination/index.ts';
 import { builtinRoles, permissions } from './permissions.ts';
 import { registerAuditRoutes } from './platform/audit/routes.ts';
@@ -168,6 +173,10 @@ export function createServices(
   jobs.register(detailedReminderJobKind, (ctx) => adult.detailedReminders.runMailingJob(ctx));
   const vaccinationBooklets = vaccinationBookletsService({ database, audit, jobs, mailings });
   jobs.register(vaccinationBookletJobKind, (ctx) => vaccinationBooklets.runMailingJob(ctx));
+  const vaccinationLists = vaccinationListsService({ database, audit, jobs });
+  const vaccinationListMail = vaccinationListMailings({ database, mailings, jobs });
+  jobs.register(vaccinationExtractJobKind, (ctx) => vaccinationLists.runExtraction(ctx));
+  jobs.register(vaccinationMailingJobKind, (ctx) => vaccinationListMail.runMailingJob(ctx));
   return {
     database,
     db,
@@ -197,6 +206,8 @@ export function createServices(
       settings: vaccinationSettingsService({ database, audit }),
       municipal: municipalVaccinesService({ database, audit }),
       booklets: vaccinationBooklets,
+      lists: vaccinationLists,
+      listMailings: vaccinationListMail,
     },
   };
 }
@@ -253,6 +264,7 @@ export async function createHttp(
   registerVaccinationSettingRoutes(app, { settings: s.vaccination.settings });
   registerMunicipalVaccineRoutes(app, { municipal: s.vaccination.municipal });
   registerVaccinationBookletRoutes(app, { booklets: s.vaccination.booklets });
+  registerVaccinationListRoutes(app, { lists: s.vaccination.lists, mailings: s.vaccination.listMailings });
   registerImportRoutes(app, {
     imports: s.imports,
     files: s.files,

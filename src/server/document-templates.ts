@@ -8,10 +8,11 @@ import { detailedReminderTemplate } from './modules/adult-health/detailed-remind
 import { surveyTemplate, ticketTemplate } from './modules/adult-health/documents.ts';
 import { reminderTemplate } from './modules/adult-health/reminder-document.ts';
 import { resultNoticeTemplate } from './modules/adult-health/result-notice-document.ts';
-import { certificateTemplate } from './modules/vaccination/certificate-document.ts';
 import { bookletTemplate } from './modules/vaccination/booklet-document.ts';
+import { certificateTemplate } from './modules/vaccination/certificate-document.ts';
 import { formTemplate } from './modules/vaccination/form-document.ts';
 import { reliefForwardTemplate, reliefNoticeTemplate } from './modules/vaccination/relief-notice-document.ts';
+import { vaccinationReminderTemplate } from './modules/vaccination/reminder-letter.ts';
 import type { TemplateRegistry } from './platform/documents/types.ts';
 import { rosterTemplate } from './platform/reservations/roster.ts';
 
@@ -27,6 +28,7 @@ export const templates: TemplateRegistry = {
   [formTemplate.code]: formTemplate,
   [reliefNoticeTemplate.code]: reliefNoticeTemplate,
   [reliefForwardTemplate.code]: reliefForwardTemplate,
+  [vaccinationReminderTemplate.code]: vaccinationReminderTemplate,
   [bookletTemplate.code]: bookletTemplate,
 };
 

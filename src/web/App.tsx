@@ -34,6 +34,8 @@ import { ResultNoticesScreen } from './screens/ResultNoticesScreen.tsx';
 import { TargetListScreen } from './screens/TargetListScreen.tsx';
 import { VaccinationBookletsScreen } from './screens/VaccinationBookletsScreen.tsx';
 import { VaccinationImportScreen } from './screens/VaccinationImportScreen.tsx';
+import { VaccinationListScreen } from './screens/VaccinationListScreen.tsx';
+import { VaccinationListsScreen } from './screens/VaccinationListsScreen.tsx';
 import { VaccinationScreen } from './screens/VaccinationScreen.tsx';
 
 function Home() {
@@ -285,6 +287,22 @@ export function App() {
           element={
             <RequirePermission permissions={['vaccination.extract']}>
               <VaccinationBookletsScreen />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="/vaccination/lists"
+          element={
+            <RequirePermission permissions={['vaccination.extract']}>
+              <VaccinationListsScreen />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="/vaccination/lists/:id"
+          element={
+            <RequirePermission permissions={['vaccination.extract']}>
+              <VaccinationListScreen />
             </RequirePermission>
           }
         />

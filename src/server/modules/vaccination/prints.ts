@@ -14,6 +14,7 @@ import type { MailingPurpose, SendMethod } from '../../platform/mailings/types.t
 import { certificatePayload } from './certificate-payload.ts';
 import { formPayload, formStatuses } from './form-payload.ts';
 import { municipalLookup } from './municipal-lookup.ts';
+import { vaccinatedRecheck } from './recheck.ts';
 import { historyOf, sexOf } from './records.ts';
 import { recordsRepository as repo } from './records-repository.ts';
 import { scheduleFor } from './rules.ts';
@@ -54,6 +55,8 @@ export function vaccinationPrintsService(deps: { database: Database; mailings: P
     title: '予診票',
     template: formPurpose,
     allowedStatuses: ['resident', 'non_registered'],
+    // 一括発行 (F10a-02): a dose recorded after the extraction pulls the person out at print time
+    recheck: vaccinatedRecheck(database),
   });
 
   async function person(residentId: number) {
