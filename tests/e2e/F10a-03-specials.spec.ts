@@ -56,7 +56,9 @@ test('既罹患（水痘）を登録すると、水痘の接種は対象外に�
     .filter({ has: page.getByRole('cell', { name: '水痘', exact: true }) });
   await expect(varicella).toHaveCount(1);
   await expect(varicella).toContainText('対象外');
-  await expect(varicella).toContainText('既にかかったことがあるため対象外です（保護者の申告（2025年に罹患））');
+  await expect(varicella).toContainText(
+    '既にかかったことがあるため対象外です（保護者の申告（2025年に罹患））',
+  );
   await expect(scheduleRow(page, '麻しん風しん 第1期', '1回')).toContainText('接種時期');
 });
 

@@ -78,7 +78,11 @@ export function vaccinationRecordsService(deps: { database: Database; audit: Aud
     return p;
   }
   /** The engine's person: birth date, sex and the current 特例・除外 (specials.ts). */
-  const enginePerson = async (p: { id: number; birthDate: string; sex: string }): Promise<VaccinationPerson> => {
+  const enginePerson = async (p: {
+    id: number;
+    birthDate: string;
+    sex: string;
+  }): Promise<VaccinationPerson> => {
     const sex = sexOf(p.sex);
     const specials = (await specialsFor(database, [Number(p.id)])).get(Number(p.id));
     return { birthDate: p.birthDate, ...(sex ? { sex } : {}), ...(specials ? { specials } : {}) };

@@ -68,19 +68,17 @@ export function specialsOf(rows: readonly SpecialRow[]): PersonSpecials | undefi
   const s: PersonSpecials = {};
   for (const r of rows) {
     if (r.endedAt) continue;
-    if (r.kind === 'long_term_care' && r.date)
-      (s.longTermCare ??= []).push({
-        vaccines: r.vaccines as VaccineCode[],
-        reason: r.reason,
-        endDate: r.date,
-      });
-    else if (r.kind === 'exclusion' && r.disease)
-      (s.exclusions ??= []).push({
+    if (r.kind === 'long_term_care' && r.date) {
+      s.longTermCare = s.longTermCare ?? [];
+      s.longTermCare.push({ vaccines: r.vaccines as VaccineCode[], reason: r.reason, endDate: r.date });
+    } else if (r.kind === 'exclusion' && r.disease) {
+      s.exclusions = s.exclusions ?? [];
+      s.exclusions.push({
         disease: r.disease as Disease,
         reason: r.reason as ExclusionReason,
         ...(r.note ? { note: r.note } : {}),
       });
-    else if (r.kind === 'mr_shortage') s.mrShortage = true;
+    } else if (r.kind === 'mr_shortage') s.mrShortage = true;
     else if (r.kind === 'rubella5') s.rubella5 = true;
     else if (r.kind === 'disability60') s.disability60to64 = r.reason as 'organ' | 'hiv';
     else if (r.kind === 'pregnancy' && r.date) s.pregnancy = { dueDate: r.date };
