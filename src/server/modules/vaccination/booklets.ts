@@ -23,8 +23,12 @@ import {
   selects,
 } from './booklet-rules.ts';
 import { type BookletCandidate, bookletsRepository as repo } from './booklets-repository.ts';
-import { sexOf } from './records.ts';
+import type { VaccineMaster } from './master-types.ts';
+import { enginePerson } from './records.ts';
 import { scheduleFor } from './rules.ts';
+import { masterOf } from './settings.ts';
+import { specialsFor } from './specials.ts';
+import type { PersonSpecials } from './types.ts';
 import { vaccineMaster } from './vaccine-master.ts';
 
 export const bookletPurpose = 'vaccination.booklet';
@@ -55,15 +59,16 @@ const statusesOf = (c: BookletCriteria) =>
   c.includeNonRegistered ? ['resident', 'non_registered'] : ['resident'];
 
 /** The 予診票冊子 payload of one child: the forms from the engine's schedule on the 発送日. */
-export function bookletPayload(c: BookletCandidate, history: Parameters<typeof scheduleFor>[1], on: string) {
-  const sex = sexOf(c.sex);
+export function bookletPayload(
+  c: BookletCandidate,
+  history: Parameters<typeof scheduleFor>[1],
+  on: string,
+  o: { specials?: PersonSpecials; master?: VaccineMaster } = {},
+) {
+  const master = o.master ?? vaccineMaster;
   const day = maxDate(on, c.birthDate);
-  const schedule = scheduleFor(
-    sex ? { birthDate: c.birthDate, sex } : { birthDate: c.birthDate },
-    history,
-    day,
-  );
-  const forms = bookletForms(schedule, c.birthDate, vaccineMaster);
+  const schedule = scheduleFor(enginePerson(c, o.specials), history, day, master);
+  const forms = bookletForms(schedule, c.birthDate, master);
   const byVaccine = new Map<string, string[]>();
   for (const f of forms) byVaccine.set(f.vaccine, [...(byVaccine.get(f.vaccine) ?? []), f.dose]);
   const payload: BookletPayload = {
@@ -166,9 +171,15 @@ export function vaccinationBookletsService(deps: {
         database,
         children.map((x) => x.residentId),
       );
+      const ids = children.map((x) => x.residentId);
+      const specials = await specialsFor(database, ids);
+      const master = await masterOf(database);
       const items = children.map((x) => ({
         residentId: x.residentId,
-        payload: bookletPayload(x, histories.get(x.residentId) ?? [], sendDate),
+        payload: bookletPayload(x, histories.get(x.residentId) ?? [], sendDate, {
+          specials: specials.get(x.residentId),
+          master,
+        }),
       }));
       const mailing = await deps.mailings.create(actor, {
         purpose: bookletPurpose,

@@ -18,6 +18,7 @@ import { vaccinatedRecheck } from './recheck.ts';
 import { historyOf, sexOf } from './records.ts';
 import { recordsRepository as repo } from './records-repository.ts';
 import { scheduleFor } from './rules.ts';
+import { masterOf } from './settings.ts';
 import { specialsFor } from './specials.ts';
 import { vaccineMaster } from './vaccine-master.ts';
 
@@ -102,6 +103,7 @@ export function vaccinationPrintsService(deps: { database: Database; mailings: P
         { birthDate: p.birthDate, ...(sex ? { sex } : {}), ...(specials ? { specials } : {}) },
         historyOf(await repo.ofPerson(database, residentId)),
         on,
+        await masterOf(database),
       );
       const name = vaccineMaster.vaccines.find((x) => x.code === v.vaccine)?.name ?? v.vaccine;
       const row = schedule.find((r) => r.vaccine === v.vaccine && r.dose === v.dose);

@@ -7,23 +7,12 @@ import { today } from '../../platform/calendar/index.ts';
 import type { Database } from '../../platform/db/connect.ts';
 import type { PurposeRecheck } from '../../platform/mailings/types.ts';
 import { vaccinationExtractionRepository as repo } from './extraction-repository.ts';
-import { sexOf } from './records.ts';
+import { enginePerson } from './records.ts';
 import { scheduleFor } from './rules.ts';
 import { masterOf } from './settings.ts';
 import { specialsFor } from './specials.ts';
-import type { PersonSpecials, VaccinationPerson } from './types.ts';
 
 export const pulledOutVaccinated = { reason: 'vaccinated', label: '接種済（抽出後に記録）' } as const;
-
-export const enginePerson = (
-  p: { birthDate: string; sex: string },
-  specials?: PersonSpecials,
-): VaccinationPerson => {
-  const sex = sexOf(p.sex);
-  const person: VaccinationPerson = sex ? { birthDate: p.birthDate, sex } : { birthDate: p.birthDate };
-  if (specials) person.specials = specials;
-  return person;
-};
 
 /** The doses a payload is about: (vaccine, 回). */
 function dosesOf(payload: unknown): Array<{ code: string; dose: string }> {

@@ -12,7 +12,7 @@ import { compareDates, today } from '../../platform/calendar/index.ts';
 import type { SqlRunner, SqlTransaction } from '../../platform/db/connect.ts';
 import type { Change, Classified, FieldError, ImportTarget } from '../../platform/imports/types.ts';
 import type { VaccineCode } from './master-types.ts';
-import { sexOf, sourceLabels } from './records.ts';
+import { enginePerson, sourceLabels } from './records.ts';
 import {
   type ImportPerson,
   recordsImportRepository as repo,
@@ -21,7 +21,9 @@ import {
 import { parseRecordRow, type RecordImportRow, recordImportFields } from './records-import-row.ts';
 import { type RecordValues, recordsRepository } from './records-repository.ts';
 import { checkRecord } from './rules-check.ts';
-import type { HistoryDose, VaccinationPerson } from './types.ts';
+import { masterOf } from './settings.ts';
+import { specialsFor } from './specials.ts';
+import type { HistoryDose } from './types.ts';
 import { vaccineMaster } from './vaccine-master.ts';
 
 export const recordsImportKind = 'vaccination.records';
@@ -49,11 +51,6 @@ type Prepared = Ok | { ok: false; errors: FieldError[]; residentId: number | nul
 const vaccineName = (code: string) => vaccineMaster.vaccines.find((v) => v.code === code)?.name ?? code;
 const keyOf = (residentId: number, vaccine: string, date: string) => `${residentId}:${vaccine}:${date}`;
 const bare = (a: string) => a.replace(/^0+/, '') || '0';
-
-const enginePerson = (p: ImportPerson): VaccinationPerson => {
-  const sex = sexOf(p.sex);
-  return sex ? { birthDate: p.birthDate, sex } : { birthDate: p.birthDate };
-};
 
 /** 医療機関: a registered code, or a registered name, else the name as written (a number not registered is an error). */
 function institutionOf(text: string, institutions: Institution[]) {
@@ -115,7 +112,11 @@ async function prepareRows(q: SqlRunner, rows: RecordImportRow[]) {
     rows.map((r) => r.atenaNo),
   );
   const personOf = (r: RecordImportRow) => people.get(bare(r.atenaNo));
-  const stored = await repo.records(q, [...new Set(rows.flatMap((r) => personOf(r)?.id ?? []))]);
+  const ids = [...new Set(rows.flatMap((r) => personOf(r)?.id ?? []))];
+  const stored = await repo.records(q, ids);
+  // each record is checked as entry would: the person's 特例・除外 and the municipality's settings
+  const specials = await specialsFor(q, ids);
+  const master = await masterOf(q);
   const institutions = await recordsRepository.institutions(q);
   const day = today();
   // the row's own checks first: only rows without errors count as the person's history for the others
@@ -140,11 +141,12 @@ async function prepareRows(q: SqlRunner, rows: RecordImportRow[]) {
     );
     const check =
       errors.length === 0 && inst
-        ? checkRecord(enginePerson(person), history, {
-            vaccine: r.vaccine,
-            date: r.vaccinatedOn,
-            ...(r.product ? { product: r.product } : {}),
-          })
+        ? checkRecord(
+            enginePerson(person, specials.get(person.id)),
+            history,
+            { vaccine: r.vaccine, date: r.vaccinatedOn, ...(r.product ? { product: r.product } : {}) },
+            master,
+          )
         : null;
     let dose = r.dose ?? (check?.dose && r.doseChoices.includes(check.dose) ? check.dose : null);
     if (check && !dose && r.doseChoices.length)

@@ -21,8 +21,9 @@ import {
 } from './records-repository.ts';
 import { scheduleFor } from './rules.ts';
 import { checkRecord } from './rules-check.ts';
+import { masterOf } from './settings.ts';
 import { specialsFor } from './specials.ts';
-import type { HistoryDose, VaccinationPerson } from './types.ts';
+import type { HistoryDose, PersonSpecials, VaccinationPerson } from './types.ts';
 import { vaccineMaster } from './vaccine-master.ts';
 
 const screen = '予防接種 記録';
@@ -56,6 +57,15 @@ export type SaveRecordInput = {
 export const sexOf = (code: string): 'M' | 'F' | undefined =>
   code === '1' ? 'M' : code === '2' ? 'F' : undefined;
 
+/** The engine's person: birth date, sex ('1' 男 / '2' 女 of the 住民記録) and the current 特例・除外. */
+export const enginePerson = (
+  p: { birthDate: string; sex: string },
+  specials?: PersonSpecials,
+): VaccinationPerson => {
+  const sex = sexOf(p.sex);
+  return { birthDate: p.birthDate, ...(sex ? { sex } : {}), ...(specials ? { specials } : {}) };
+};
+
 export const historyOf = (rows: VaccinationRecordRow[]): HistoryDose[] =>
   rows.map((r) => ({
     vaccine: r.vaccine as VaccineCode,
@@ -77,16 +87,9 @@ export function vaccinationRecordsService(deps: { database: Database; audit: Aud
     if (!p) throw notFound('宛名');
     return p;
   }
-  /** The engine's person: birth date, sex and the current 特例・除外 (specials.ts). */
-  const enginePerson = async (p: {
-    id: number;
-    birthDate: string;
-    sex: string;
-  }): Promise<VaccinationPerson> => {
-    const sex = sexOf(p.sex);
-    const specials = (await specialsFor(database, [Number(p.id)])).get(Number(p.id));
-    return { birthDate: p.birthDate, ...(sex ? { sex } : {}), ...(specials ? { specials } : {}) };
-  };
+  /** The engine's person with the current 特例・除外 (specials.ts). */
+  const personNow = async (p: { id: number; birthDate: string; sex: string }): Promise<VaccinationPerson> =>
+    enginePerson(p, (await specialsFor(database, [Number(p.id)])).get(Number(p.id)));
 
   /** Checks the input; throws 400 with a Japanese message per field. */
   function validate(
@@ -127,8 +130,8 @@ export function vaccinationRecordsService(deps: { database: Database; audit: Aud
       const p = await person(residentId);
       const records = await repo.ofPerson(database, residentId);
       const deleted = await repo.ofPerson(database, residentId, { deleted: true });
-      const engine = await enginePerson(p);
-      const schedule = scheduleFor(engine, historyOf(records), on);
+      const engine = await personNow(p);
+      const schedule = scheduleFor(engine, historyOf(records), on, await masterOf(database));
       const institutions = await repo.institutions(database);
       // 市町村独自の予防接種 (任意接種助成): every definition (names; retired ones too) and the rows of the active ones
       const lookup = municipalLookup(database);
@@ -159,14 +162,19 @@ export function vaccinationRecordsService(deps: { database: Database; audit: Aud
       const municipal = await municipalFor(lookup, v);
       const { vaccine, date } = validate(p, v, municipal);
       const others = (await repo.ofPerson(database, residentId)).filter((r) => r.id !== v.id);
-      const engine = await enginePerson(p);
+      const engine = await personNow(p);
       const check = municipal
         ? checkMunicipalRecord(municipal, await lookup.all(), engine, others, date)
-        : checkRecord(engine, historyOf(others), {
-            vaccine: vaccine.code as VaccineCode,
-            date,
-            ...(v.product.trim() ? { product: v.product.trim() } : {}),
-          });
+        : checkRecord(
+            engine,
+            historyOf(others),
+            {
+              vaccine: vaccine.code as VaccineCode,
+              date,
+              ...(v.product.trim() ? { product: v.product.trim() } : {}),
+            },
+            await masterOf(database),
+          );
       let institutionName = v.institutionName.trim();
       if (v.institutionId !== null) {
         const inst = await repo.institution(database, v.institutionId);

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Services } from '../../app.ts';
 import { freshServices } from '../../test/database.ts';
+import { addResidents } from '../adult-health/test-residents.ts';
 import { masterOf } from './settings.ts';
 import { vaccineMaster } from './vaccine-master.ts';
 
@@ -42,6 +43,30 @@ describe(`予防接種の自治体設定 (${process.env.DATABASE_URL ? 'PostgreS
       `SELECT summary FROM audit_log WHERE screen = '予防接種 自治体設定'`,
     );
     expect(a?.summary).toContain('予防接種の自治体設定を変更');
+  });
+
+  it('the person’s schedule and the record check follow the setting (§1.2 month-end: 11/30 + 3月 → 2/28)', async () => {
+    const ids = await addResidents(s, [
+      { atenaNo: '0000000851', name: '設定 一郎', birthDate: '2024-10-15', sex: '1' },
+    ]);
+    const child = ids.get('0000000851')!;
+    await s.vaccination.records.save(actor, child, {
+      vaccine: 'VAR',
+      dose: '',
+      vaccinatedOn: '2025-11-30',
+      product: '',
+      lot: '',
+      institutionId: null,
+      institutionName: '',
+      doctor: '',
+      formNo: '',
+      source: 'manual',
+      note: '',
+      id: null,
+      version: null,
+    });
+    const view = await s.vaccination.records.view(actor, child, '2025-12-10');
+    expect(view.schedule.find((r) => r.vaccine === 'VAR' && r.dose === '2回目')?.earliest).toBe('2026-02-28');
   });
 
   it('a stale version is a conflict; a bad season says what to fix', async () => {
