@@ -4,6 +4,8 @@ export * from './modules/adult-health/applications-schema.ts';
 export * from './modules/adult-health/e-application-schema.ts';
 export * from './modules/adult-health/reminder-calls-schema.ts';
 export * from './modules/adult-health/schema.ts';
+export * from './modules/infant/schema.ts';
+export * from './modules/maternal/schema.ts';
 export * from './modules/programs/schema.ts';
 export * from './modules/residents/schema.ts';
 export * from './modules/settings/schema.ts';

@@ -1,9 +1,7 @@
-import { Button, Group } from '@mantine/core';
-import { Link, useLocation } from 'react-router';
-import { useAuth } from '../../lib/auth.tsx';
+import { SectionNav, type SectionPage } from '../SectionNav.tsx';
 
-/** The pages of 予防接種, each shown to those who may use it (the route checks the same permission). */
-const pages: { to: string; label: string; permission: string }[] = [
+/** The pages of 予防接種 (F10a, F11a). */
+const pages: SectionPage[] = [
   { to: '/vaccination', label: '接種記録・予診票（個人）', permission: 'vaccination.view' },
   { to: '/vaccination/booklets', label: '予診票冊子の一括発行', permission: 'vaccination.extract' },
   {
@@ -16,29 +14,4 @@ const pages: { to: string; label: string; permission: string }[] = [
   { to: '/vaccination/municipal', label: '市町村独自の予防接種', permission: 'programs.edit' },
 ];
 
-/** Links between the 予防接種 pages (top of each page); the current page is marked. */
-export function VaccinationNav() {
-  const { can } = useAuth();
-  const { pathname } = useLocation();
-  return (
-    <Group gap="xs" component="nav" aria-label="予防接種のメニュー">
-      {pages
-        .filter((p) => can(p.permission))
-        .map((p) => {
-          const current = p.to === '/vaccination' ? pathname === p.to : pathname.startsWith(p.to);
-          return (
-            <Button
-              key={p.to}
-              component={Link}
-              to={p.to}
-              size="compact-sm"
-              variant={current ? 'filled' : 'default'}
-              aria-current={current ? 'page' : undefined}
-            >
-              {p.label}
-            </Button>
-          );
-        })}
-    </Group>
-  );
-}
+export const VaccinationNav = () => <SectionNav label="予防接種のメニュー" pages={pages} />;
