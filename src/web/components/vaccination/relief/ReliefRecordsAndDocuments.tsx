@@ -65,7 +65,8 @@ export function ReliefDocuments({ file, editable }: Props) {
   const [extra, setExtra] = useState({ label: '', receivedOn: '' });
   const onKeyDown = useEnterToNext();
   const { busy, error, fieldErrors, run } = useCaseChange();
-  const received = docs.filter((d) => d.receivedOn.trim()).length;
+  // the heading counts what is saved (the case as read), not what is being typed
+  const received = file.checklist.filter((d) => d.receivedOn).length;
 
   function save() {
     const all = [...docs, ...(extra.label.trim() ? [{ code: '', ...extra }] : [])];
@@ -92,7 +93,7 @@ export function ReliefDocuments({ file, editable }: Props) {
         }}
       >
         <Title order={2} size="h5" mb="xs">
-          請求書類（受理 {received}件／{docs.length}件）
+          請求書類（受理 {received}件／{file.checklist.length}件）
         </Title>
         <Table withTableBorder fz="sm" aria-label="請求書類の一覧">
           <Table.Thead>
