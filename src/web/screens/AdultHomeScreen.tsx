@@ -1,4 +1,4 @@
-import { Anchor, Button, Group, Loader, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Button, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
@@ -6,11 +6,9 @@ import { ExtractionModal } from '../components/adult/ExtractionModal.tsx';
 import { FiscalYearSelect } from '../components/adult/FiscalYearSelect.tsx';
 import { ListStatusCell } from '../components/adult/ListStatus.tsx';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
+import { ListsTable } from '../components/lists/ListsTable.tsx';
 import { adultKeys, fetchLists, fiscalYearLabel, useAdultMeta } from '../lib/adult-api.ts';
 import { useAuth } from '../lib/auth.tsx';
-import { formatCount, formatJst } from '../lib/format.ts';
-
-const num = { fontVariantNumeric: 'tabular-nums', textAlign: 'right', whiteSpace: 'nowrap' } as const;
 
 /** 成人保健: the 年度's 対象者リスト and the way to 抽出, 受診希望の登録 and 事業マスタ. 年度 lives in the URL. */
 export function AdultHomeScreen() {
@@ -116,55 +114,15 @@ export function AdultHomeScreen() {
             </Text>
           )}
           {lists.data && lists.data.length > 0 && (
-            <Table.ScrollContainer minWidth={1000}>
-              <Table
-                striped
-                highlightOnHover
-                withTableBorder
-                verticalSpacing={4}
-                fz="sm"
-                aria-labelledby="adult-lists-title"
-              >
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>リスト名</Table.Th>
-                    <Table.Th>種類</Table.Th>
-                    <Table.Th>検診</Table.Th>
-                    <Table.Th w={280}>状態</Table.Th>
-                    <Table.Th style={num}>対象</Table.Th>
-                    <Table.Th style={num}>除外</Table.Th>
-                    <Table.Th>作成日時</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {lists.data.map((l) => (
-                    <Table.Tr key={l.id}>
-                      <Table.Td>
-                        <Anchor component={Link} to={`/adult/lists/${l.id}`} fw={600}>
-                          {l.title}
-                        </Anchor>
-                      </Table.Td>
-                      <Table.Td>{purposes[l.purpose] ?? l.purpose}</Table.Td>
-                      <Table.Td>{l.programs.map((p) => names[p] ?? p).join('・')}</Table.Td>
-                      <Table.Td>
-                        <ListStatusCell list={l} />
-                      </Table.Td>
-                      <Table.Td style={num}>
-                        {l.status === 'ready' && typeof l.counts.included === 'number'
-                          ? formatCount(l.counts.included)
-                          : '—'}
-                      </Table.Td>
-                      <Table.Td style={num}>
-                        {l.status === 'ready' && typeof l.counts.excluded === 'number'
-                          ? formatCount(l.counts.excluded)
-                          : '—'}
-                      </Table.Td>
-                      <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatJst(l.createdAt)}</Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
+            <ListsTable
+              lists={lists.data}
+              labelledBy="adult-lists-title"
+              minWidth={1000}
+              href={(l) => `/adult/lists/${l.id}`}
+              kind={(l) => purposes[l.purpose] ?? l.purpose}
+              detail={{ label: '検診', cell: (l) => l.programs.map((p) => names[p] ?? p).join('・') }}
+              status={(l) => <ListStatusCell list={l} />}
+            />
           )}
           {lists.data && lists.data.length > 0 && (
             <Text size="xs" c="dimmed">

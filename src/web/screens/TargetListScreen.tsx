@@ -1,6 +1,5 @@
 import {
   Anchor,
-  Badge,
   Button,
   Checkbox,
   Group,
@@ -9,11 +8,10 @@ import {
   Paper,
   Stack,
   Text,
-  TextInput,
   Title,
 } from '@mantine/core';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { AddEntryModal } from '../components/adult/AddEntryModal.tsx';
 import { ExcludeModal } from '../components/adult/ExcludeModal.tsx';
@@ -23,6 +21,9 @@ import { ListStatusCell } from '../components/adult/ListStatus.tsx';
 import { MailingModal } from '../components/adult/MailingModal.tsx';
 import { TargetEntriesTable } from '../components/adult/TargetEntriesTable.tsx';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
+import { EntriesSearchForm, type EntryShow, includedParam } from '../components/lists/EntriesSearchForm.tsx';
+import { ListCountBadges } from '../components/lists/ListCountBadges.tsx';
+import { ListPager } from '../components/lists/ListPager.tsx';
 import {
   adultKeys,
   type EntryFilter,
@@ -42,8 +43,7 @@ import type { Resident } from '../lib/types.ts';
 import { formatWareki } from '../lib/wareki.ts';
 
 const pageSize = 100;
-const shows = { all: 'すべて', send: '送付', excluded: '除外' } as const;
-type Show = keyof typeof shows;
+type Show = EntryShow;
 
 type Filters = { show: Show; program: string; coupon: boolean; q: string; page: number };
 
@@ -103,7 +103,7 @@ export function TargetListScreen() {
       !can('jobs.view') && query.state.data?.status === 'extracting' ? 3000 : false,
   });
   const entryFilter: EntryFilter = {
-    included: filters.show === 'send' ? 'true' : filters.show === 'excluded' ? 'false' : undefined,
+    included: includedParam(filters.show),
     program: filters.program || undefined,
     coupon: filters.coupon,
     q: filters.q || undefined,
@@ -121,11 +121,6 @@ export function TargetListScreen() {
 
   const setFilters = (patch: Partial<Filters>) =>
     setSearchParams(paramsOf({ ...filters, page: 1, ...patch }), { replace: false });
-
-  function submitSearch(e: FormEvent) {
-    e.preventDefault();
-    setFilters({ q });
-  }
 
   async function restore(entry: ListEntry) {
     setRowError(null);
@@ -193,22 +188,14 @@ export function TargetListScreen() {
             )}
           </Group>
           {ready && (
-            <Group gap={6} aria-label="抽出時の人数">
-              <Text size="sm" fw={600}>
-                抽出時の人数
-              </Text>
-              <Badge variant="outline" color="teal.9" radius="sm">
-                対象 {formatCount(counts.included ?? 0)}人
-              </Badge>
-              <Badge variant="outline" color="gray.8" radius="sm">
-                除外 {formatCount(counts.excluded ?? 0)}人
-              </Badge>
-              {l.programs.map((p) => (
-                <Badge key={p} variant="outline" color="blue.9" radius="sm">
-                  {short(p)} {formatCount(counts.byProgram?.[p] ?? 0)}人
-                </Badge>
-              ))}
-            </Group>
+            <ListCountBadges
+              label="抽出時の人数"
+              heading
+              includedLabel="対象"
+              included={counts.included ?? 0}
+              excluded={counts.excluded ?? 0}
+              byProgram={l.programs.map((p) => [p, short(p), counts.byProgram?.[p] ?? 0])}
+            />
           )}
         </Stack>
       </Paper>
@@ -234,48 +221,37 @@ export function TargetListScreen() {
         )}
       </Group>
 
-      <Paper withBorder p="sm">
-        <form onSubmit={submitSearch} aria-label="対象者の絞り込み">
-          <Group align="flex-end" gap="sm">
-            <NativeSelect
-              label="送付・除外"
-              value={filters.show}
-              onChange={(e) => setFilters({ show: e.currentTarget.value as Show })}
-              data={(Object.keys(shows) as Show[]).map((k) => ({ value: k, label: shows[k] }))}
-              w={120}
-            />
-            <NativeSelect
-              label="検診"
-              value={filters.program}
-              onChange={(e) => setFilters({ program: e.currentTarget.value })}
-              data={[
-                { value: '', label: 'すべて' },
-                ...l.programs.map((p) => ({ value: p, label: programName(p) })),
-              ]}
-              w={180}
-            />
-            <Checkbox
-              label="クーポンのみ"
-              checked={filters.coupon}
-              onChange={(e) => setFilters({ coupon: e.currentTarget.checked })}
-              mb={8}
-            />
-            <TextInput
-              label="氏名・カナ・宛名番号"
-              value={q}
-              onChange={(e) => setQ(e.currentTarget.value)}
-              autoComplete="off"
-              w={240}
-            />
-            <Button type="submit">検索</Button>
-            {(filters.q || filters.program || filters.coupon || filters.show !== 'all') && (
-              <Button variant="subtle" onClick={() => setSearchParams(new URLSearchParams())}>
-                条件をクリア
-              </Button>
-            )}
-          </Group>
-        </form>
-      </Paper>
+      <EntriesSearchForm
+        show={filters.show}
+        onShow={(show) => setFilters({ show })}
+        q={q}
+        onQ={setQ}
+        onSearch={() => setFilters({ q })}
+        after={
+          (filters.q || filters.program || filters.coupon || filters.show !== 'all') && (
+            <Button variant="subtle" onClick={() => setSearchParams(new URLSearchParams())}>
+              条件をクリア
+            </Button>
+          )
+        }
+      >
+        <NativeSelect
+          label="検診"
+          value={filters.program}
+          onChange={(e) => setFilters({ program: e.currentTarget.value })}
+          data={[
+            { value: '', label: 'すべて' },
+            ...l.programs.map((p) => ({ value: p, label: programName(p) })),
+          ]}
+          w={180}
+        />
+        <Checkbox
+          label="クーポンのみ"
+          checked={filters.coupon}
+          onChange={(e) => setFilters({ coupon: e.currentTarget.checked })}
+          mb={8}
+        />
+      </EntriesSearchForm>
 
       <ErrorAlert error={rowError} title="戻せません" />
       <ErrorAlert error={entries.error} />
@@ -287,29 +263,12 @@ export function TargetListScreen() {
               該当 {formatCount(total)}人{total > 0 ? `（${formatCount(from)}〜${formatCount(to)}人目）` : ''}
               {l.status === 'extracting' ? ' — 抽出中のため増えていきます' : ''}
             </Text>
-            {lastPage > 1 && (
-              <Group gap="xs">
-                <Button
-                  size="compact-sm"
-                  variant="default"
-                  disabled={filters.page <= 1}
-                  onClick={() => setFilters({ page: filters.page - 1 })}
-                >
-                  前の{pageSize}人
-                </Button>
-                <Text size="sm">
-                  {filters.page} / {lastPage}ページ
-                </Text>
-                <Button
-                  size="compact-sm"
-                  variant="default"
-                  disabled={filters.page >= lastPage}
-                  onClick={() => setFilters({ page: filters.page + 1 })}
-                >
-                  次の{pageSize}人
-                </Button>
-              </Group>
-            )}
+            <ListPager
+              page={filters.page}
+              lastPage={lastPage}
+              pageSize={pageSize}
+              onPage={(page) => setFilters({ page })}
+            />
           </Group>
           {entries.data.rows.length === 0 ? (
             <Text size="sm">該当する方はいません。</Text>

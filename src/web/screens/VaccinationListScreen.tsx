@@ -1,22 +1,12 @@
-import {
-  Anchor,
-  Badge,
-  Button,
-  Group,
-  Loader,
-  NativeSelect,
-  Paper,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Anchor, Button, Group, Loader, NativeSelect, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { CsvDownloadModal } from '../components/CsvDownloadModal.tsx';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
+import { EntriesSearchForm, type EntryShow, includedParam } from '../components/lists/EntriesSearchForm.tsx';
+import { ListCountBadges } from '../components/lists/ListCountBadges.tsx';
+import { ListPager } from '../components/lists/ListPager.tsx';
 import { ListExcludeModal, ListMailingModal } from '../components/vaccination/ListModals.tsx';
 import { VaccinationNav } from '../components/vaccination/VaccinationNav.tsx';
 import { useAuth } from '../lib/auth.tsx';
@@ -32,8 +22,6 @@ import { formatWareki } from '../lib/wareki.ts';
 import { VaccinationListStatus } from './VaccinationListsScreen.tsx';
 
 const pageSize = 100;
-const shows = { all: 'すべて', send: '送付', excluded: '除外' } as const;
-type Show = keyof typeof shows;
 type Modal =
   | { kind: 'exclude'; entry: VaccinationListEntry }
   | { kind: 'csv' }
@@ -48,7 +36,7 @@ export function VaccinationListScreen() {
   const { can } = useAuth();
   const queryClient = useQueryClient();
   const meta = useListsMeta();
-  const [show, setShow] = useState<Show>('all');
+  const [show, setShow] = useState<EntryShow>('all');
   const [vaccine, setVaccine] = useState('');
   const [q, setQ] = useState('');
   const [search, setSearch] = useState('');
@@ -63,7 +51,7 @@ export function VaccinationListScreen() {
     refetchInterval: (query) => (query.state.data?.status === 'extracting' ? 2000 : false),
   });
   const filter: EntriesFilter = {
-    included: show === 'send' ? 'true' : show === 'excluded' ? 'false' : undefined,
+    included: includedParam(show),
     vaccine: vaccine || undefined,
     q: search || undefined,
     offset: (page - 1) * pageSize,
@@ -75,12 +63,6 @@ export function VaccinationListScreen() {
     enabled: Boolean(list.data),
     placeholderData: keepPreviousData,
   });
-
-  function submitSearch(e: FormEvent) {
-    e.preventDefault();
-    setSearch(q.trim());
-    setPage(1);
-  }
 
   async function restore(entry: VaccinationListEntry) {
     setRowError(null);
@@ -137,19 +119,13 @@ export function VaccinationListScreen() {
             )}
           </Group>
           {ready && (
-            <Group gap={6} aria-label="人数">
-              <Badge variant="outline" color="teal.9" radius="sm">
-                送付 {formatCount(l.counts.included ?? 0)}人
-              </Badge>
-              <Badge variant="outline" color="gray.8" radius="sm">
-                除外 {formatCount(l.counts.excluded ?? 0)}人
-              </Badge>
-              {Object.entries(l.counts.byProgram ?? {}).map(([code, n]) => (
-                <Badge key={code} variant="outline" color="blue.9" radius="sm">
-                  {name(code)} {formatCount(n)}人
-                </Badge>
-              ))}
-            </Group>
+            <ListCountBadges
+              label="人数"
+              includedLabel="送付"
+              included={l.counts.included ?? 0}
+              excluded={l.counts.excluded ?? 0}
+              byProgram={Object.entries(l.counts.byProgram ?? {}).map(([code, n]) => [code, name(code), n])}
+            />
           )}
         </Stack>
       </Paper>
@@ -172,45 +148,32 @@ export function VaccinationListScreen() {
         </Group>
       )}
 
-      <Paper withBorder p="sm">
-        <form onSubmit={submitSearch} aria-label="対象者の絞り込み">
-          <Group align="flex-end" gap="sm">
-            <NativeSelect
-              label="送付・除外"
-              value={show}
-              onChange={(e) => {
-                setShow(e.currentTarget.value as Show);
-                setPage(1);
-              }}
-              data={(Object.keys(shows) as Show[]).map((k) => ({ value: k, label: shows[k] }))}
-              w={120}
-            />
-            {l.programs.length > 1 && (
-              <NativeSelect
-                label="ワクチン"
-                value={vaccine}
-                onChange={(e) => {
-                  setVaccine(e.currentTarget.value);
-                  setPage(1);
-                }}
-                data={[
-                  { value: '', label: 'すべて' },
-                  ...l.programs.map((p) => ({ value: p, label: name(p) })),
-                ]}
-                w={220}
-              />
-            )}
-            <TextInput
-              label="氏名・カナ・宛名番号"
-              value={q}
-              onChange={(e) => setQ(e.currentTarget.value)}
-              autoComplete="off"
-              w={240}
-            />
-            <Button type="submit">検索</Button>
-          </Group>
-        </form>
-      </Paper>
+      <EntriesSearchForm
+        show={show}
+        onShow={(v) => {
+          setShow(v);
+          setPage(1);
+        }}
+        q={q}
+        onQ={setQ}
+        onSearch={() => {
+          setSearch(q.trim());
+          setPage(1);
+        }}
+      >
+        {l.programs.length > 1 && (
+          <NativeSelect
+            label="ワクチン"
+            value={vaccine}
+            onChange={(e) => {
+              setVaccine(e.currentTarget.value);
+              setPage(1);
+            }}
+            data={[{ value: '', label: 'すべて' }, ...l.programs.map((p) => ({ value: p, label: name(p) }))]}
+            w={220}
+          />
+        )}
+      </EntriesSearchForm>
 
       <ErrorAlert error={rowError} title="戻せません" />
       <ErrorAlert error={entries.error} />
@@ -220,29 +183,7 @@ export function VaccinationListScreen() {
             <Text fw={700} role="status">
               該当 {formatCount(total)}人{l.status === 'extracting' ? ' — 抽出中のため増えていきます' : ''}
             </Text>
-            {lastPage > 1 && (
-              <Group gap="xs">
-                <Button
-                  size="compact-sm"
-                  variant="default"
-                  disabled={page <= 1}
-                  onClick={() => setPage(page - 1)}
-                >
-                  前の{pageSize}人
-                </Button>
-                <Text size="sm">
-                  {page} / {lastPage}ページ
-                </Text>
-                <Button
-                  size="compact-sm"
-                  variant="default"
-                  disabled={page >= lastPage}
-                  onClick={() => setPage(page + 1)}
-                >
-                  次の{pageSize}人
-                </Button>
-              </Group>
-            )}
+            <ListPager page={page} lastPage={lastPage} pageSize={pageSize} onPage={setPage} />
           </Group>
           {entries.data.rows.length === 0 ? (
             <Text size="sm">該当する方はいません。</Text>

@@ -1,13 +1,13 @@
-import { Anchor, Badge, Button, Group, Loader, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Badge, Button, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { JobProgress } from '../components/adult/JobProgress.tsx';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
+import { ListsTable } from '../components/lists/ListsTable.tsx';
 import { ListExtractModal } from '../components/vaccination/ListExtractModal.tsx';
 import { VaccinationNav } from '../components/vaccination/VaccinationNav.tsx';
 import { useAuth } from '../lib/auth.tsx';
-import { formatCount, formatJst } from '../lib/format.ts';
 import {
   listStatusText,
   useListsMeta,
@@ -16,8 +16,6 @@ import {
   vaccinationListsApi,
 } from '../lib/vaccination-lists-api.ts';
 import { formatWareki } from '../lib/wareki.ts';
-
-const num = { fontVariantNumeric: 'tabular-nums', textAlign: 'right', whiteSpace: 'nowrap' } as const;
 
 /** 状態 of a list, or the extraction job's progress while it runs. */
 export function VaccinationListStatus({
@@ -90,51 +88,15 @@ export function VaccinationListsScreen() {
             <Text size="sm">対象者リストはまだありません。「対象者を抽出」から作成してください。</Text>
           )}
           {lists.data && lists.data.length > 0 && (
-            <Table.ScrollContainer minWidth={960}>
-              <Table
-                striped
-                highlightOnHover
-                withTableBorder
-                verticalSpacing={4}
-                fz="sm"
-                aria-labelledby="vaccination-lists-title"
-              >
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>リスト名</Table.Th>
-                    <Table.Th>種類</Table.Th>
-                    <Table.Th>基準日</Table.Th>
-                    <Table.Th w={280}>状態</Table.Th>
-                    <Table.Th style={num}>対象</Table.Th>
-                    <Table.Th style={num}>除外</Table.Th>
-                    <Table.Th>作成日時</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {lists.data.map((l) => (
-                    <Table.Tr key={l.id}>
-                      <Table.Td>
-                        <Anchor component={Link} to={`/vaccination/lists/${l.id}`} fw={600}>
-                          {l.title}
-                        </Anchor>
-                      </Table.Td>
-                      <Table.Td>{meta.data?.kinds[l.purpose] ?? l.purpose}</Table.Td>
-                      <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatWareki(l.settings.on)}</Table.Td>
-                      <Table.Td>
-                        <VaccinationListStatus list={l} />
-                      </Table.Td>
-                      <Table.Td style={num}>
-                        {l.status === 'ready' ? formatCount(l.counts.included ?? 0) : '—'}
-                      </Table.Td>
-                      <Table.Td style={num}>
-                        {l.status === 'ready' ? formatCount(l.counts.excluded ?? 0) : '—'}
-                      </Table.Td>
-                      <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatJst(l.createdAt)}</Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
+            <ListsTable
+              lists={lists.data}
+              labelledBy="vaccination-lists-title"
+              minWidth={960}
+              href={(l) => `/vaccination/lists/${l.id}`}
+              kind={(l) => meta.data?.kinds[l.purpose] ?? l.purpose}
+              detail={{ label: '基準日', cell: (l) => formatWareki(l.settings.on), nowrap: true }}
+              status={(l) => <VaccinationListStatus list={l} />}
+            />
           )}
         </Stack>
       </Paper>

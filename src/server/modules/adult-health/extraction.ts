@@ -5,6 +5,7 @@
  */
 import { fiscalYearEndAgeCohort } from '../../platform/calendar/index.ts';
 import type { EntryDraft, ExtractionSource } from '../../platform/extraction/engine.ts';
+import { entryFromShared } from '../../platform/extraction/shared-decision.ts';
 import type { ProgramSettings } from '../programs/types.ts';
 import type { AdultHealthRepository, Candidate, CandidateFilter } from './repository.ts';
 import {
@@ -209,14 +210,6 @@ export function memoisedDecision(programs: ProgramSettings[], fy: number, ageOf:
       decisions.set(key, shared);
     }
     if (shared === null) return null;
-    return {
-      residentId: c.residentId,
-      programs: shared.programs,
-      coupons: shared.coupons,
-      details: shared.details,
-      age: shared.age,
-      included: shared.included,
-      exclusionReason: shared.exclusionReason,
-    };
+    return entryFromShared(c.residentId, shared);
   };
 }

@@ -6,9 +6,11 @@
 import type { Actor } from '../../platform/audit/service.ts';
 import { addDays, formatWareki } from '../../platform/calendar/index.ts';
 import type { Database } from '../../platform/db/connect.ts';
-import { badRequest, notFound } from '../../platform/errors/app-error.ts';
+import { notFound } from '../../platform/errors/app-error.ts';
 import { targetListsRepository } from '../../platform/extraction/repository.ts';
 import type { JobContext } from '../../platform/jobs/runner.ts';
+import { mailingFromList } from '../../platform/mailings/from-list.ts';
+import type { MailingsPort } from '../../platform/mailings/ports.ts';
 import type { MailingPurpose, SendMethod } from '../../platform/mailings/types.ts';
 import type { ProgramSettings } from '../programs/types.ts';
 import { activeFeeExemptions, type FeeExemption } from './fee-exemptions.ts';
@@ -21,33 +23,7 @@ export const surveyPurpose = 'adult-health.survey';
 export const mailingJobKind = 'adult-health.mailing';
 
 /** What this module needs of the mailings engine. */
-export type MailingsPort = {
-  registerPurpose(p: MailingPurpose): void;
-  create(
-    actor: Actor,
-    v: {
-      purpose: string;
-      title: string;
-      fiscalYear: number | null;
-      sourceListId: number | null;
-      sendDate: string;
-      method: SendMethod;
-      items: { residentId: number; payload: unknown }[];
-    },
-  ): Promise<{ id: number }>;
-  reissue(
-    actor: Actor,
-    v: {
-      purpose: string;
-      residentId: number;
-      payload: unknown;
-      fiscalYear: number | null;
-      sentOn: string;
-      method: SendMethod;
-      reason: string;
-    },
-  ): Promise<{ pdf: Buffer; record: unknown }>;
-};
+export type { MailingsPort };
 
 export type MailingParams = {
   listId: number;
@@ -154,18 +130,22 @@ export function adultHealthMailings(deps: {
         list.purpose === 'adult-health.preference'
           ? await bookingsOf(list.fiscalYear)
           : new Map<number, string>();
-      const total = Number((list.counts as { included?: number }).included ?? 0);
-      const items: { residentId: number; payload: unknown }[] = [];
-      for await (const rows of lists.includedInOrder(p.listId)) {
-        const exemptions = survey
-          ? new Map<number, FeeExemption[]>()
-          : await activeFeeExemptions(
-              deps.database,
-              rows.map((e) => e.residentId),
-              list.fiscalYear,
-            );
-        for (const e of rows)
-          items.push({
+      return mailingFromList(ctx, deps, {
+        actor: { userId: p.userId, loginId: p.loginId, roleCode: p.roleCode },
+        list,
+        purpose: survey ? surveyPurpose : ticketPurpose,
+        what: survey ? '希望調査票' : '受診票（券）',
+        sendDate: p.sendDate,
+        method: p.method,
+        async payloads(rows) {
+          const exemptions = survey
+            ? new Map<number, FeeExemption[]>()
+            : await activeFeeExemptions(
+                deps.database,
+                rows.map((e) => e.residentId),
+                list.fiscalYear,
+              );
+          return rows.map((e) => ({
             residentId: e.residentId,
             payload: survey
               ? surveyPayload(settings, list.fiscalYear, e, sessions, replyBy)
@@ -173,24 +153,9 @@ export function adultHealthMailings(deps: {
                   booking: bookings.get(e.residentId),
                   exemptions: exemptions.get(e.residentId),
                 }),
-          });
-        await ctx.progress(items.length, total, `${items.length.toLocaleString('ja-JP')}人分を作成しました`);
-      }
-      if (items.length === 0) throw badRequest('送付する対象者がいません。');
-      const actor = { userId: p.userId, loginId: p.loginId, roleCode: p.roleCode };
-      const mailing = await deps.mailings.create(actor, {
-        purpose: survey ? surveyPurpose : ticketPurpose,
-        title: `${list.title} ${survey ? '希望調査票' : '受診票（券）'}（${formatWareki(p.sendDate)}発送）`,
-        fiscalYear: list.fiscalYear,
-        sourceListId: list.id,
-        sendDate: p.sendDate,
-        method: p.method,
-        items,
+          }));
+        },
       });
-      return {
-        message: `郵送物を作成しました（${items.length.toLocaleString('ja-JP')}人）`,
-        result: { mailingId: mailing.id },
-      };
     },
 
     /** 再発行: a 受診票（券） for one person now (lost ticket, mover-in), with a send record. */

@@ -1,6 +1,5 @@
 /** Request schemas shared by the 成人保健 routes (Japanese messages for the screens). */
 import { z } from 'zod';
-import { parseDateInput } from '../../platform/calendar/index.ts';
 import { programCodes } from '../programs/types.ts';
 
 export const id = z.coerce.number().int().positive();
@@ -8,11 +7,4 @@ export const fy = z.coerce.number().int().min(2000).max(2100);
 export const program = z.enum(programCodes, { message: '検診の種類を選んでください。' });
 
 /** 和暦・西暦 input → 'YYYY-MM-DD' with the parser's Japanese message. */
-export const dateInput = z.string().transform((s, ctx) => {
-  const r = parseDateInput(s);
-  if (!r.ok) {
-    ctx.addIssue({ code: 'custom', message: r.message });
-    return z.NEVER;
-  }
-  return r.date;
-});
+export { dateInput } from '../../platform/http/date-input.ts';

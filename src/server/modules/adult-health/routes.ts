@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { csvHeaders } from '../../platform/csv/export.ts';
 import { badRequest } from '../../platform/errors/app-error.ts';
+import { includedOf, registerListEntryRoutes } from '../../platform/extraction/routes.ts';
 import { actorOf, type ZApp } from '../../platform/http/app.ts';
+import { listMailingBody } from '../../platform/mailings/list-request.ts';
 import { sendMethods } from '../../platform/mailings/types.ts';
 import { type FeeExemptionKind, feeExemptionKinds, programCodes, programLabels } from '../programs/types.ts';
 import type { AllocationService } from './allocation-service.ts';
@@ -25,15 +27,6 @@ const extractionBody = z.object({
   programs: z.array(program).min(1, '抽出する検診を1つ以上選んでください。'),
   title: z.string().max(200).optional(),
   sessionId: id.nullable().optional(),
-});
-
-const entriesQuery = z.object({
-  included: z.enum(['true', 'false']).optional(),
-  program: program.optional(),
-  coupon: z.enum(['true']).optional(),
-  q: z.string().max(100).optional(),
-  offset: z.coerce.number().int().min(0).default(0),
-  limit: z.coerce.number().int().min(1).max(500).default(100),
 });
 
 const optOutBody = z.object({
@@ -103,58 +96,19 @@ export function registerAdultHealthRoutes(
       list: await lists.startExtraction(actorOf(req), req.body),
     }),
   );
-  app.get(
-    '/api/adult/lists/:id',
-    { config: { permission: 'adult.view' }, schema: { params: listParam } },
-    async (req) => ({
-      list: await lists.get(req.params.id),
+  registerListEntryRoutes(app, {
+    base: '/api/adult/lists',
+    viewPermission: 'adult.view',
+    changePermission: 'adult.extract',
+    reason: z.enum(Object.keys(exclusionReasons) as [keyof typeof exclusionReasons], {
+      message: '除外理由を選んでください。',
     }),
-  );
-  app.get(
-    '/api/adult/lists/:id/entries',
-    { config: { permission: 'adult.view' }, schema: { params: listParam, querystring: entriesQuery } },
-    async (req) => {
-      const q = req.query;
-      return lists.entries(
-        actorOf(req),
-        req.params.id,
-        {
-          included: q.included === undefined ? undefined : q.included === 'true',
-          program: q.program,
-          coupon: q.coupon === 'true',
-          q: q.q,
-        },
-        { offset: q.offset, limit: q.limit },
-      );
+    entryFilters: {
+      query: { program: program.optional(), coupon: z.enum(['true']).optional() },
+      filterOf: (q) => ({ program: q.program, coupon: q.coupon === 'true' }),
     },
-  );
-  app.post(
-    '/api/adult/lists/:id/entries/:residentId/exclude',
-    {
-      config: { permission: 'adult.extract' },
-      schema: {
-        params: entryParam,
-        body: z.object({
-          reason: z.enum(Object.keys(exclusionReasons) as [keyof typeof exclusionReasons], {
-            message: '除外理由を選んでください。',
-          }),
-          note: z.string().max(500).default(''),
-        }),
-      },
-    },
-    async (req) => {
-      await lists.exclude(actorOf(req), req.params.id, req.params.residentId, req.body);
-      return { ok: true };
-    },
-  );
-  app.post(
-    '/api/adult/lists/:id/entries/:residentId/restore',
-    { config: { permission: 'adult.extract' }, schema: { params: entryParam } },
-    async (req) => {
-      await lists.restore(actorOf(req), req.params.id, req.params.residentId);
-      return { ok: true };
-    },
-  );
+    lists,
+  });
   app.post(
     '/api/adult/lists/:id/entries',
     {
@@ -193,7 +147,7 @@ export function registerAdultHealthRoutes(
       const csv = await lists.exportCsv(actorOf(req), req.params.id, {
         encoding: q.encoding,
         columns: q.columns ? q.columns.split(',') : undefined,
-        included: q.included === undefined ? undefined : q.included === 'true',
+        included: includedOf(q.included),
       });
       return reply.headers(csvHeaders(csv, q.encoding)).send(csv.body);
     },
@@ -204,11 +158,7 @@ export function registerAdultHealthRoutes(
       config: { permission: 'mailings.manage' },
       schema: {
         params: listParam,
-        body: z.object({
-          sendDate: dateInput,
-          method: z.enum(Object.keys(sendMethods) as [keyof typeof sendMethods]).default('post'),
-          replyBy: dateInput.optional(),
-        }),
+        body: listMailingBody.extend({ replyBy: dateInput.optional() }),
       },
     },
     async (req) => {

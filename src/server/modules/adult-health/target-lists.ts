@@ -7,15 +7,9 @@ import { fiscalYearOf, formatWareki, today } from '../../platform/calendar/index
 import { type CsvEncoding, toCsv } from '../../platform/csv/export.ts';
 import type { Database } from '../../platform/db/connect.ts';
 import { AppError, badRequest, notFound } from '../../platform/errors/app-error.ts';
-import { extractionEngine } from '../../platform/extraction/engine.ts';
-import {
-  type EntryFilter,
-  type EntryRow,
-  targetListsRepository,
-} from '../../platform/extraction/repository.ts';
+import { type ListJobs, listLifecycle } from '../../platform/extraction/list-lifecycle.ts';
+import type { EntryFilter, EntryRow } from '../../platform/extraction/repository.ts';
 import type { JobContext } from '../../platform/jobs/runner.ts';
-import { JobCancelledError } from '../../platform/jobs/runner.ts';
-import { kanaSearchKey, nameSearchKey } from '../../platform/text/index.ts';
 import { type ProgramCode, type ProgramSettings, programLabels } from '../programs/types.ts';
 import { hiddenText } from '../residents/index.ts';
 import { adultHealthSource, judge, toEntry } from './extraction.ts';
@@ -45,9 +39,7 @@ export type ExtractionRequest = {
 type Deps = {
   database: Database;
   audit: AuditService;
-  jobs: {
-    enqueue(kind: string, title: string, params: unknown, createdBy: number | null): Promise<{ id: number }>;
-  };
+  jobs: ListJobs;
   programSettings: (fy: number) => Promise<ProgramSettings[]>;
 };
 
@@ -58,30 +50,20 @@ const quietReasons = new Set<ReasonCode>(['sex', 'age', 'not_milestone', 'progra
 
 export function targetListsService(deps: Deps) {
   const { database, audit } = deps;
-  const lists = targetListsRepository(database);
   const repo = adultHealthRepository(database);
-  const engine = extractionEngine(database);
-
-  async function mustGet(id: number) {
-    const l = await lists.get(id);
-    if (!l?.purpose.startsWith('adult-health.')) throw notFound('対象者リスト');
-    if (l.status === 'extracting' && l.jobId) {
-      // A job cancelled (or failed) before it ran never reached the handler: reflect it on the list.
-      const [job] = await database.query<{ status: string }>('SELECT status FROM jobs WHERE id = $1', [
-        l.jobId,
-      ]);
-      if (job && (job.status === 'cancelled' || job.status === 'failed')) {
-        await lists.setState(id, { status: job.status });
-        return { ...l, status: job.status };
-      }
-    }
-    return l;
-  }
-
-  /** The counts shown on the list follow every hand change (除外・戻す・追加). */
-  async function refreshCounts(listId: number) {
-    await lists.setState(listId, { counts: await engine.counts(listId) });
-  }
+  const life = listLifecycle(deps, {
+    purposePrefix: 'adult-health.',
+    jobKind: extractJobKind,
+    screen,
+    listName: '対象者リスト',
+    exclusionReasons,
+    exclusionLabel,
+    cannotRestore: (entry) =>
+      entry.exclusionReason?.startsWith('opt_out:')
+        ? '送付不要登録による除外です。宛名画面の成人検診タブで送付不要登録を終了してから再抽出してください。'
+        : null,
+  });
+  const { lists, mustGet, refreshCounts } = life;
 
   const settingsOf = (l: { settings: unknown }) => l.settings as ProgramSettings[];
 
@@ -113,54 +95,38 @@ export function targetListsService(deps: Deps) {
       const title =
         req.title?.trim() ||
         `${formatWareki(`${req.fiscalYear}-04-01`).replace(/4月1日$/, '')}度 ${listPurposes[req.purpose]}（${chosen.map((p) => p.name.replace(/検診$/, '')).join('・')}）`;
-      const list = await lists.create({
-        purpose: req.purpose,
-        title,
-        fiscalYear: req.fiscalYear,
-        programs: chosen.map((p) => p.code),
-        settings: chosen,
-        criteria: { sessionId: req.sessionId ?? null, extractedOn: today() },
-        createdBy: actor.userId,
-      });
-      const job = await deps.jobs.enqueue(
-        extractJobKind,
-        `対象者抽出: ${title}`,
-        { listId: list.id },
-        actor.userId,
+      return life.start(
+        actor,
+        {
+          purpose: req.purpose,
+          title,
+          fiscalYear: req.fiscalYear,
+          programs: chosen.map((p) => p.code),
+          settings: chosen,
+          criteria: { sessionId: req.sessionId ?? null, extractedOn: today() },
+          createdBy: actor.userId,
+        },
+        req,
       );
-      await lists.setState(list.id, { jobId: job.id });
-      await audit.record(actor, {
-        action: 'change',
-        screen,
-        summary: `対象者抽出を開始: ${title}`,
-        detail: req,
-      });
-      return { ...list, jobId: job.id };
     },
 
     /** The job handler: runs or resumes the extraction of params.listId. */
     async runExtraction(ctx: JobContext) {
-      const { listId } = ctx.job.params as { listId: number };
-      const list = await mustGet(listId);
-      const preference =
-        list.purpose === 'adult-health.preference'
-          ? { sessionId: (list.criteria.sessionId as number | null) ?? null }
-          : undefined;
-      try {
-        const source = adultHealthSource(repo, settingsOf(list), list.fiscalYear, preference);
-        const counts = await engine.run(listId, source, ctx);
-        await lists.setState(listId, { status: 'ready', counts });
-        return {
-          message: `対象者 ${counts.included.toLocaleString('ja-JP')}人、除外 ${counts.excluded}人`,
-          result: { listId, counts },
-        };
-      } catch (e) {
-        await lists.setState(listId, { status: e instanceof JobCancelledError ? 'cancelled' : 'failed' });
-        throw e;
-      }
+      const result = await life.run(ctx, (list) => {
+        const preference =
+          list.purpose === 'adult-health.preference'
+            ? { sessionId: (list.criteria.sessionId as number | null) ?? null }
+            : undefined;
+        return adultHealthSource(repo, settingsOf(list), list.fiscalYear, preference);
+      });
+      const { counts } = result;
+      return {
+        message: `対象者 ${counts.included.toLocaleString('ja-JP')}人、除外 ${counts.excluded}人`,
+        result,
+      };
     },
 
-    list: (f: { fiscalYear?: number }) => lists.list({ purposePrefix: 'adult-health.', ...f }),
+    list: (f: { fiscalYear?: number }) => life.list(f),
     get: mustGet,
 
     async entries(
@@ -169,22 +135,7 @@ export function targetListsService(deps: Deps) {
       f: EntryFilter & { q?: string },
       page: { offset: number; limit: number },
     ) {
-      await mustGet(listId);
-      const filter: EntryFilter = { ...f };
-      if (f.q?.trim()) {
-        const q = f.q.trim();
-        if (/^\d+$/.test(q)) filter.atenaNo = q;
-        else if (/^[\p{Script=Hiragana}\p{Script=Katakana}ー\s]+$/u.test(q))
-          filter.kanaKey = kanaSearchKey(q);
-        else filter.nameKey = nameSearchKey(q);
-      }
-      const { rows, total } = await lists.entries(listId, filter, page);
-      await audit.record(actor, {
-        action: 'view',
-        screen,
-        residentIds: rows.map((r) => r.residentId),
-        summary: `対象者リスト ${listId} の一覧`,
-      });
+      const { rows, total } = await life.entries(actor, listId, f, page);
       return { rows: rows.map(view), total };
     },
 
@@ -195,49 +146,11 @@ export function targetListsService(deps: Deps) {
       residentId: number,
       v: { reason: keyof typeof exclusionReasons; note: string },
     ) {
-      await mustGet(listId);
-      if (!(v.reason in exclusionReasons)) throw badRequest('除外理由を選んでください。');
-      const ok = await lists.setIncluded(listId, residentId, {
-        included: false,
-        reason: v.reason,
-        note: v.note,
-        by: actor.userId,
-      });
-      if (!ok) throw notFound('リストの対象者');
-      await refreshCounts(listId);
-      await audit.record(actor, {
-        action: 'change',
-        screen,
-        residentIds: [residentId],
-        summary: `対象者リスト ${listId} から除外（${exclusionReasons[v.reason]}）`,
-        detail: v,
-      });
+      await life.exclude(actor, listId, residentId, v);
     },
 
     /** Puts an excluded person back; a person added by hand is taken off the list instead. */
-    async restore(actor: Actor, listId: number, residentId: number) {
-      const entry = await lists.entry(listId, residentId);
-      if (!entry) throw notFound('リストの対象者');
-      if (entry.exclusionReason?.startsWith('opt_out:'))
-        throw badRequest(
-          '送付不要登録による除外です。宛名画面の成人検診タブで送付不要登録を終了してから再抽出してください。',
-        );
-      if (entry.addedByHand) await lists.removeHandAdded(listId, residentId);
-      else
-        await lists.setIncluded(listId, residentId, {
-          included: true,
-          reason: null,
-          note: '',
-          by: actor.userId,
-        });
-      await refreshCounts(listId);
-      await audit.record(actor, {
-        action: 'change',
-        screen,
-        residentIds: [residentId],
-        summary: `対象者リスト ${listId} に戻す`,
-      });
-    },
+    restore: life.restore,
 
     /** Adds a person by hand (転入者 etc.) for the chosen programs, judged now with the list's settings. */
     async addByHand(

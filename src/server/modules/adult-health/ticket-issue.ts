@@ -3,10 +3,12 @@
  * lost ticket or the first issue to a mover-in (all programs the person is due this 年度), and the ticket of an
  * application (個別受付, exactly the applied programs, with the booked session or the chosen institution).
  */
+
 import type { Actor } from '../../platform/audit/service.ts';
 import { today } from '../../platform/calendar/index.ts';
 import type { Database } from '../../platform/db/connect.ts';
 import { badRequest, notFound } from '../../platform/errors/app-error.ts';
+import type { ReissueRequest } from '../../platform/mailings/ports.ts';
 import type { SendMethod } from '../../platform/mailings/types.ts';
 import type { ProgramSettings } from '../programs/types.ts';
 import { judge, toEntry } from './extraction.ts';
@@ -20,15 +22,7 @@ export const ticketPurpose = 'adult-health.ticket';
 /** The ticket as printed: an application's ticket also names the 医療機関 chosen for a 個別検診. */
 export type IssuedTicket = TicketPayload & { institution?: string };
 
-export type ReissueRequest = {
-  purpose: string;
-  residentId: number;
-  payload: unknown;
-  fiscalYear: number | null;
-  sentOn: string;
-  method: SendMethod;
-  reason: string;
-};
+export type { ReissueRequest };
 
 export type TicketIssueDeps<R> = {
   database: Database;

@@ -6,6 +6,7 @@
 import { naiveAge } from '../../platform/calendar/index.ts';
 import type { Database } from '../../platform/db/connect.ts';
 import type { EntryDraft, ExtractionSource } from '../../platform/extraction/engine.ts';
+import { entryFromShared } from '../../platform/extraction/shared-decision.ts';
 import {
   parseHistory,
   vaccinationExtractionRepository as repo,
@@ -103,15 +104,7 @@ export function memoisedDecision(s: ListSettings, master: VaccineMaster = vaccin
       memo.set(key, shared);
     }
     if (shared === null) return null;
-    return {
-      residentId: c.residentId,
-      programs: shared.programs,
-      coupons: shared.coupons,
-      details: shared.details,
-      age: shared.age,
-      included: shared.included,
-      exclusionReason: shared.exclusionReason,
-    };
+    return entryFromShared(c.residentId, shared);
   };
 }
 

@@ -11,7 +11,9 @@ import type { Database } from '../../platform/db/connect.ts';
 import { badRequest, notFound } from '../../platform/errors/app-error.ts';
 import { targetListsRepository } from '../../platform/extraction/repository.ts';
 import type { JobContext } from '../../platform/jobs/runner.ts';
-import type { MailingPurpose, SendMethod } from '../../platform/mailings/types.ts';
+import { mailingFromList } from '../../platform/mailings/from-list.ts';
+import type { ListMailingsPort } from '../../platform/mailings/ports.ts';
+import type { SendMethod } from '../../platform/mailings/types.ts';
 import { vaccinationExtractionRepository as repo } from './extraction-repository.ts';
 import type { ReminderDetail } from './extraction-source.ts';
 import { formPayload } from './form-payload.ts';
@@ -40,21 +42,7 @@ export type VaccinationReminderPayload = {
 };
 
 /** What this module needs of the mailings engine. */
-export type ListMailingsPort = {
-  registerPurpose(p: MailingPurpose): void;
-  create(
-    actor: Actor,
-    v: {
-      purpose: string;
-      title: string;
-      fiscalYear: number | null;
-      sourceListId: number | null;
-      sendDate: string;
-      method: SendMethod;
-      items: { residentId: number; payload: unknown }[];
-    },
-  ): Promise<{ id: number }>;
-};
+export type { ListMailingsPort };
 
 type MailingParams = { listId: number; sendDate: string; method: SendMethod; actor: Actor };
 
@@ -124,19 +112,22 @@ export function vaccinationListMailings(deps: {
       const list = await lists.get(p.listId);
       if (!list) throw notFound('対象者リスト');
       const s = list.settings as ListSettings;
-      const total = Number((list.counts as { included?: number }).included ?? 0);
-      const items: { residentId: number; payload: unknown }[] = [];
-      for await (const rows of lists.includedInOrder(p.listId)) {
-        if (s.kind === 'vaccination.dose')
-          items.push(
-            ...(await formPayloads(
+      const dose = s.kind === 'vaccination.dose';
+      return mailingFromList(ctx, deps, {
+        actor: p.actor,
+        list,
+        purpose: dose ? formPurpose : reminderPurpose,
+        what: dose ? '予診票' : '接種勧奨通知',
+        sendDate: p.sendDate,
+        method: p.method,
+        async payloads(rows) {
+          if (s.kind === 'vaccination.dose')
+            return formPayloads(
               rows.map((r) => r.residentId),
               s,
               p.sendDate,
-            )),
-          );
-        else
-          for (const e of rows) {
+            );
+          return rows.map((e) => {
             const doses = (e.details as unknown as ReminderDetail).doses ?? [];
             const payload: VaccinationReminderPayload = {
               atenaNo: e.atenaNo,
@@ -151,25 +142,10 @@ export function vaccinationListMailings(deps: {
                 until: d.legalTo ? formatWareki(d.legalTo) : '',
               })),
             };
-            items.push({ residentId: e.residentId, payload });
-          }
-        await ctx.progress(items.length, total, `${items.length.toLocaleString('ja-JP')}人分を作成しました`);
-      }
-      if (items.length === 0) throw badRequest('送付する対象者がいません。');
-      const dose = s.kind === 'vaccination.dose';
-      const mailing = await deps.mailings.create(p.actor, {
-        purpose: dose ? formPurpose : reminderPurpose,
-        title: `${list.title} ${dose ? '予診票' : '接種勧奨通知'}（${formatWareki(p.sendDate)}発送）`,
-        fiscalYear: list.fiscalYear,
-        sourceListId: list.id,
-        sendDate: p.sendDate,
-        method: p.method,
-        items,
+            return { residentId: e.residentId, payload };
+          });
+        },
       });
-      return {
-        message: `郵送物を作成しました（${items.length.toLocaleString('ja-JP')}人）`,
-        result: { mailingId: mailing.id },
-      };
     },
   };
 }

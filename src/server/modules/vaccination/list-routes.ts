@@ -3,26 +3,17 @@
  * and 架電リスト), and the mailing made from a list (job).
  */
 import { z } from 'zod';
-import { parseDateInput } from '../../platform/calendar/index.ts';
 import { csvHeaders } from '../../platform/csv/export.ts';
+import { includedOf, registerListEntryRoutes } from '../../platform/extraction/routes.ts';
 import { actorOf, type ZApp } from '../../platform/http/app.ts';
-import { sendMethods } from '../../platform/mailings/types.ts';
+import { dateInput } from '../../platform/http/date-input.ts';
+import { listMailingBody } from '../../platform/mailings/list-request.ts';
 import type { VaccinationListMailings } from './list-mailing.ts';
 import type { VaccinationListsService } from './lists.ts';
 
 const id = z.coerce.number().int().positive();
 const listParam = z.object({ id });
-const entryParam = z.object({ id, residentId: id });
 
-/** 和暦・西暦 input → 'YYYY-MM-DD' with the parser's Japanese message. */
-const dateInput = z.string().transform((s, ctx) => {
-  const r = parseDateInput(s);
-  if (!r.ok) {
-    ctx.addIssue({ code: 'custom', message: r.message });
-    return z.NEVER;
-  }
-  return r.date;
-});
 /** An optional date: '' or missing = none. */
 const optionalDate = z
   .union([z.literal(''), dateInput, z.null()])
@@ -55,14 +46,6 @@ const extraction = z.discriminatedUnion('kind', [
   }),
 ]);
 
-const entriesQuery = z.object({
-  included: z.enum(['true', 'false']).optional(),
-  vaccine: z.string().optional(),
-  q: z.string().max(100).optional(),
-  offset: z.coerce.number().int().min(0).default(0),
-  limit: z.coerce.number().int().min(1).max(500).default(100),
-});
-
 export function registerVaccinationListRoutes(
   app: ZApp,
   deps: { lists: VaccinationListsService; mailings: VaccinationListMailings },
@@ -82,58 +65,17 @@ export function registerVaccinationListRoutes(
     }),
   );
 
-  app.get(
-    '/api/vaccination/lists/:id',
-    { config: { permission }, schema: { params: listParam } },
-    async (req) => ({
-      list: await lists.get(req.params.id),
-    }),
-  );
-
-  app.get(
-    '/api/vaccination/lists/:id/entries',
-    { config: { permission }, schema: { params: listParam, querystring: entriesQuery } },
-    async (req) => {
-      const q = req.query;
-      return lists.entries(
-        actorOf(req),
-        req.params.id,
-        {
-          included: q.included === undefined ? undefined : q.included === 'true',
-          program: q.vaccine || undefined,
-          q: q.q,
-        },
-        { offset: q.offset, limit: q.limit },
-      );
+  registerListEntryRoutes(app, {
+    base: '/api/vaccination/lists',
+    viewPermission: permission,
+    changePermission: permission,
+    reason: z.string().min(1, '除外理由を選んでください。'),
+    entryFilters: {
+      query: { vaccine: z.string().optional() },
+      filterOf: (q) => ({ program: q.vaccine || undefined }),
     },
-  );
-
-  app.post(
-    '/api/vaccination/lists/:id/entries/:residentId/exclude',
-    {
-      config: { permission },
-      schema: {
-        params: entryParam,
-        body: z.object({
-          reason: z.string().min(1, '除外理由を選んでください。'),
-          note: z.string().max(500).default(''),
-        }),
-      },
-    },
-    async (req) => {
-      await lists.exclude(actorOf(req), req.params.id, req.params.residentId, req.body);
-      return { ok: true };
-    },
-  );
-
-  app.post(
-    '/api/vaccination/lists/:id/entries/:residentId/restore',
-    { config: { permission }, schema: { params: entryParam } },
-    async (req) => {
-      await lists.restore(actorOf(req), req.params.id, req.params.residentId);
-      return { ok: true };
-    },
-  );
+    lists,
+  });
 
   app.get(
     '/api/vaccination/lists/:id/csv',
@@ -153,7 +95,7 @@ export function registerVaccinationListRoutes(
       const csv = await lists.exportCsv(actorOf(req), req.params.id, {
         encoding: q.encoding,
         format: q.format,
-        included: q.included === undefined ? undefined : q.included === 'true',
+        included: includedOf(q.included),
       });
       return reply.headers(csvHeaders(csv, q.encoding)).send(csv.body);
     },
@@ -165,10 +107,7 @@ export function registerVaccinationListRoutes(
       config: { permission: 'mailings.manage' },
       schema: {
         params: listParam,
-        body: z.object({
-          sendDate: dateInput,
-          method: z.enum(Object.keys(sendMethods) as [keyof typeof sendMethods]).default('post'),
-        }),
+        body: listMailingBody,
       },
     },
     async (req) => ({ job: await deps.mailings.startMailing(actorOf(req), req.params.id, req.body) }),

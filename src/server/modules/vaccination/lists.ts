@@ -7,15 +7,10 @@ import type { Actor, AuditService } from '../../platform/audit/service.ts';
 import { fiscalYearOf, formatWareki, isValidDate, today } from '../../platform/calendar/index.ts';
 import { type CsvEncoding, toCsv } from '../../platform/csv/export.ts';
 import type { Database } from '../../platform/db/connect.ts';
-import { badRequest, notFound } from '../../platform/errors/app-error.ts';
-import { extractionEngine } from '../../platform/extraction/engine.ts';
-import {
-  type EntryFilter,
-  type EntryRow,
-  targetListsRepository,
-} from '../../platform/extraction/repository.ts';
-import { JobCancelledError, type JobContext } from '../../platform/jobs/runner.ts';
-import { kanaSearchKey, nameSearchKey } from '../../platform/text/index.ts';
+import { badRequest } from '../../platform/errors/app-error.ts';
+import { type ListJobs, listLifecycle } from '../../platform/extraction/list-lifecycle.ts';
+import type { EntryFilter, EntryRow } from '../../platform/extraction/repository.ts';
+import type { JobContext } from '../../platform/jobs/runner.ts';
 import { hiddenText } from '../residents/index.ts';
 import { vaccinationExtractionRepository as people } from './extraction-repository.ts';
 import { vaccinationSource } from './extraction-source.ts';
@@ -141,31 +136,25 @@ function defaultTitle(s: ListSettings): string {
 type Deps = {
   database: Database;
   audit: AuditService;
-  jobs: {
-    enqueue(kind: string, title: string, params: unknown, createdBy: number | null): Promise<{ id: number }>;
-  };
+  jobs: ListJobs;
 };
 
 export function vaccinationListsService(deps: Deps) {
   const { database, audit } = deps;
-  const lists = targetListsRepository(database);
-  const engine = extractionEngine(database);
-
-  async function mustGet(id: number) {
-    const l = await lists.get(id);
-    if (!l?.purpose.startsWith('vaccination.')) throw notFound('対象者リスト');
-    if (l.status === 'extracting' && l.jobId) {
-      // a job cancelled (or failed) before it ran never reached the handler: reflect it on the list
-      const [job] = await database.query<{ status: string }>('SELECT status FROM jobs WHERE id = $1', [
-        l.jobId,
-      ]);
-      if (job && (job.status === 'cancelled' || job.status === 'failed')) {
-        await lists.setState(id, { status: job.status });
-        return { ...l, status: job.status };
-      }
-    }
-    return l;
-  }
+  const life = listLifecycle(deps, {
+    purposePrefix: 'vaccination.',
+    jobKind: vaccinationExtractJobKind,
+    screen,
+    listName: '予防接種の対象者リスト',
+    exclusionReasons,
+    exclusionLabel,
+    // the extraction's own exclusions (接種済 …) stay
+    cannotRestore: (entry) =>
+      entry.exclusionReason?.startsWith('auto:')
+        ? `「${exclusionLabel(entry.exclusionReason)}」は抽出の判定による除外のため戻せません。記録を確かめて、必要なら抽出し直してください。`
+        : null,
+  });
+  const { lists, mustGet } = life;
 
   function view(kind: string, r: EntryRow): ListEntryView {
     const masked = r.supportMeasure
@@ -177,17 +166,6 @@ export function vaccinationListsService(deps: Deps) {
       ...entrySummary(kind, r.details),
       exclusionLabel: exclusionLabel(r.exclusionReason),
     };
-  }
-
-  function filterOf(f: EntryFilter & { q?: string }): EntryFilter {
-    const filter: EntryFilter = { ...f };
-    const q = f.q?.trim();
-    if (q) {
-      if (/^\d+$/.test(q)) filter.atenaNo = q;
-      else if (/^[\p{Script=Hiragana}\p{Script=Katakana}ー\s]+$/u.test(q)) filter.kanaKey = kanaSearchKey(q);
-      else filter.nameKey = nameSearchKey(q);
-    }
-    return filter;
   }
 
   return {
@@ -211,53 +189,34 @@ export function vaccinationListsService(deps: Deps) {
     async startExtraction(actor: Actor, req: ListRequest) {
       const settings = settingsOf(req);
       const title = req.title?.trim() || defaultTitle(settings);
-      const list = await lists.create({
-        purpose: settings.kind,
-        title,
-        fiscalYear: fiscalYearOf(settings.on),
-        programs: settings.kind === 'vaccination.dose' ? [settings.vaccine] : settings.vaccines,
-        settings,
-        criteria: { extractedOn: today(), extractedAt: new Date().toISOString() },
-        createdBy: actor.userId,
-      });
-      const job = await deps.jobs.enqueue(
-        vaccinationExtractJobKind,
-        `対象者抽出: ${title}`,
-        { listId: list.id },
-        actor.userId,
+      return life.start(
+        actor,
+        {
+          purpose: settings.kind,
+          title,
+          fiscalYear: fiscalYearOf(settings.on),
+          programs: settings.kind === 'vaccination.dose' ? [settings.vaccine] : settings.vaccines,
+          settings,
+          criteria: { extractedOn: today(), extractedAt: new Date().toISOString() },
+          createdBy: actor.userId,
+        },
+        req,
       );
-      await lists.setState(list.id, { jobId: job.id });
-      await audit.record(actor, {
-        action: 'change',
-        screen,
-        summary: `対象者抽出を開始: ${title}`,
-        detail: req,
-      });
-      return { ...list, jobId: job.id };
     },
 
     /** The job handler: runs (or resumes) the extraction of params.listId. */
     async runExtraction(ctx: JobContext) {
-      const { listId } = ctx.job.params as { listId: number };
-      const list = await mustGet(listId);
-      try {
-        const counts = await engine.run(
-          listId,
-          vaccinationSource(database, list.settings as ListSettings, await masterOf(database)),
-          ctx,
-        );
-        await lists.setState(listId, { status: 'ready', counts });
-        return {
-          message: `対象者 ${counts.included.toLocaleString('ja-JP')}人、除外 ${counts.excluded.toLocaleString('ja-JP')}人`,
-          result: { listId, counts },
-        };
-      } catch (e) {
-        await lists.setState(listId, { status: e instanceof JobCancelledError ? 'cancelled' : 'failed' });
-        throw e;
-      }
+      const result = await life.run(ctx, async (list) =>
+        vaccinationSource(database, list.settings as ListSettings, await masterOf(database)),
+      );
+      const { counts } = result;
+      return {
+        message: `対象者 ${counts.included.toLocaleString('ja-JP')}人、除外 ${counts.excluded.toLocaleString('ja-JP')}人`,
+        result,
+      };
     },
 
-    list: () => lists.list({ purposePrefix: 'vaccination.' }),
+    list: () => life.list(),
     get: mustGet,
 
     async entries(
@@ -266,61 +225,17 @@ export function vaccinationListsService(deps: Deps) {
       f: EntryFilter & { q?: string },
       page: { offset: number; limit: number },
     ) {
-      const l = await mustGet(listId);
-      const { rows, total } = await lists.entries(listId, filterOf(f), page);
-      await audit.record(actor, {
-        action: 'view',
-        screen,
-        residentIds: rows.map((r) => r.residentId),
-        summary: `予防接種の対象者リスト ${listId} の一覧`,
-      });
-      return { rows: rows.map((r) => view(l.purpose, r)), total };
+      const { list, rows, total } = await life.entries(actor, listId, f, page);
+      return { rows: rows.map((r) => view(list.purpose, r)), total };
     },
 
     /** Leaves a person out (他市町村で接種済, 入院中 …): they get nothing from this list. */
     async exclude(actor: Actor, listId: number, residentId: number, v: { reason: string; note: string }) {
-      await mustGet(listId);
-      if (!(v.reason in exclusionReasons)) throw badRequest('除外理由を選んでください。');
-      const ok = await lists.setIncluded(listId, residentId, {
-        included: false,
-        reason: v.reason,
-        note: v.note.trim(),
-        by: actor.userId,
-      });
-      if (!ok) throw notFound('リストの対象者');
-      await lists.setState(listId, { counts: await engine.counts(listId) });
-      await audit.record(actor, {
-        action: 'change',
-        screen,
-        residentIds: [residentId],
-        summary: `予防接種の対象者リスト ${listId} から除外（${exclusionLabel(v.reason)}）`,
-        detail: v,
-      });
+      await life.exclude(actor, listId, residentId, { reason: v.reason, note: v.note.trim() }, v);
     },
 
     /** Puts a person excluded by hand back (the extraction's own exclusions — 接種済 … — stay). */
-    async restore(actor: Actor, listId: number, residentId: number) {
-      await mustGet(listId);
-      const entry = await lists.entry(listId, residentId);
-      if (!entry) throw notFound('リストの対象者');
-      if (entry.exclusionReason?.startsWith('auto:'))
-        throw badRequest(
-          `「${exclusionLabel(entry.exclusionReason)}」は抽出の判定による除外のため戻せません。記録を確かめて、必要なら抽出し直してください。`,
-        );
-      await lists.setIncluded(listId, residentId, {
-        included: true,
-        reason: null,
-        note: '',
-        by: actor.userId,
-      });
-      await lists.setState(listId, { counts: await engine.counts(listId) });
-      await audit.record(actor, {
-        action: 'change',
-        screen,
-        residentIds: [residentId],
-        summary: `予防接種の対象者リスト ${listId} に戻す`,
-      });
-    },
+    restore: life.restore,
 
     /** CSV of a list (the list, or the 架電リスト with 電話番号); UTF-8 with BOM or Shift_JIS. */
     async exportCsv(

@@ -10,7 +10,8 @@ import type { Actor } from '../../platform/audit/service.ts';
 import { today } from '../../platform/calendar/index.ts';
 import type { Database } from '../../platform/db/connect.ts';
 import { badRequest, notFound } from '../../platform/errors/app-error.ts';
-import type { MailingPurpose, SendMethod } from '../../platform/mailings/types.ts';
+import type { ReissueMailingsPort } from '../../platform/mailings/ports.ts';
+import type { SendMethod } from '../../platform/mailings/types.ts';
 import { certificatePayload } from './certificate-payload.ts';
 import { formPayload, formStatuses } from './form-payload.ts';
 import { municipalLookup } from './municipal-lookup.ts';
@@ -26,21 +27,7 @@ export const certificatePurpose = 'vaccination.certificate';
 export const formPurpose = 'vaccination.form';
 
 /** What this service needs of the mailings engine. */
-export type PrintsMailingsPort = {
-  registerPurpose(p: MailingPurpose): void;
-  reissue(
-    actor: Actor,
-    v: {
-      purpose: string;
-      residentId: number;
-      payload: unknown;
-      fiscalYear: number | null;
-      sentOn: string;
-      method: SendMethod;
-      reason: string;
-    },
-  ): Promise<{ pdf: Buffer; record: unknown }>;
-};
+export type PrintsMailingsPort = ReissueMailingsPort;
 
 export function vaccinationPrintsService(deps: { database: Database; mailings: PrintsMailingsPort }) {
   const { database } = deps;

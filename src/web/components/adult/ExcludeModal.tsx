@@ -1,12 +1,7 @@
-import { Button, Group, NativeSelect, Stack, Text, TextInput } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
 import { adultKeys, type ListEntry } from '../../lib/adult-api.ts';
 import { api } from '../../lib/api.ts';
-import { useEnterToNext } from '../../lib/useEnterToNext.ts';
-import { useSave } from '../../lib/useSave.ts';
-import { AppModal } from '../AppModal.tsx';
-import { ErrorAlert } from '../ErrorAlert.tsx';
+import { ExcludeModal as ListExcludeModal } from '../lists/ExcludeModal.tsx';
 
 type Props = {
   listId: number;
@@ -15,65 +10,18 @@ type Props = {
   onClose(): void;
 };
 
-/** 引き抜き: leaves one person out of the list with a reason (入院中, 施設入所 …) and a note. */
+/** 引き抜き from a 成人保健 対象者リスト (the shared modal with this area's API). */
 export function ExcludeModal({ listId, entry, reasons, onClose }: Props) {
   const queryClient = useQueryClient();
-  const [reason, setReason] = useState('');
-  const [note, setNote] = useState('');
-  const { busy, error, fieldErrors, setError, run } = useSave();
-  const onKeyDown = useEnterToNext();
-
-  function submit(e: FormEvent) {
-    e.preventDefault();
-    if (!reason) {
-      setError('除外理由を選んでください。');
-      return;
-    }
-    void run(async () => {
-      await api.post(`/api/adult/lists/${listId}/entries/${entry.residentId}/exclude`, { reason, note });
-      await queryClient.invalidateQueries({ queryKey: adultKeys.entries(listId) });
-      onClose();
-    });
-  }
-
   return (
-    <AppModal opened onClose={onClose} title="対象者リストから除外">
-      <form onSubmit={submit} onKeyDown={onKeyDown} noValidate aria-label="除外">
-        <Stack gap="sm">
-          <Text size="sm">
-            {entry.name}（宛名番号 {entry.atenaNo}）をこのリストから除外します。除外した方には送付しません。
-          </Text>
-          <ErrorAlert error={error} title="除外できません" fieldsShown={['reason', 'note']} />
-          <NativeSelect
-            label="除外理由"
-            required
-            value={reason}
-            onChange={(e) => setReason(e.currentTarget.value)}
-            error={fieldErrors.reason}
-            data={[
-              { value: '', label: '選んでください' },
-              ...Object.entries(reasons).map(([value, label]) => ({ value, label })),
-            ]}
-            data-autofocus
-          />
-          <TextInput
-            label="備考（任意）"
-            value={note}
-            maxLength={500}
-            onChange={(e) => setNote(e.currentTarget.value)}
-            error={fieldErrors.note}
-            autoComplete="off"
-          />
-          <Group>
-            <Button type="submit" color="red" loading={busy}>
-              除外する
-            </Button>
-            <Button variant="default" onClick={onClose}>
-              キャンセル
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </AppModal>
+    <ListExcludeModal
+      entry={entry}
+      reasons={reasons}
+      onClose={onClose}
+      onExclude={async (v) => {
+        await api.post(`/api/adult/lists/${listId}/entries/${entry.residentId}/exclude`, v);
+        await queryClient.invalidateQueries({ queryKey: adultKeys.entries(listId) });
+      }}
+    />
   );
 }

@@ -1,4 +1,4 @@
-import { Alert, Button, Checkbox, Group, NativeSelect, Radio, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Checkbox, Group, NativeSelect, Radio, Stack, Text, TextInput } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useCallback, useEffect, useMemo, useState } from 'react';
 import { useNavigate } from 'react-router';
@@ -14,15 +14,17 @@ import {
   useSessions,
 } from '../../lib/adult-api.ts';
 import { api } from '../../lib/api.ts';
-import type { Job } from '../../lib/types.ts';
 import { useSave } from '../../lib/useSave.ts';
 import { formatWareki } from '../../lib/wareki.ts';
 import { AppModal } from '../AppModal.tsx';
 import { ErrorAlert } from '../ErrorAlert.tsx';
+import { ExtractionProgress } from '../lists/ExtractionProgress.tsx';
 import { FiscalYearSelect } from './FiscalYearSelect.tsx';
-import { JobProgress } from './JobProgress.tsx';
 
 type Props = { opened: boolean; onClose(): void; fiscalYear: number; currentFiscalYear: number };
+
+/** the lists of every 年度 (the list may be of another 年度 than the screen's) */
+const allAdultLists = ['adult', 'lists'] as const;
 
 const purposeOrder: ListPurpose[] = [
   'adult-health.survey',
@@ -38,7 +40,7 @@ const purposeHelp: Record<ListPurpose, string> = {
 
 /** 対象者抽出: kind, 年度, programs (enabled ones of the 年度), session → a job; then opens the list. */
 export function ExtractionModal({ opened, onClose, fiscalYear, currentFiscalYear }: Props) {
-  const navigate = useNavigate();
+  const _navigate = useNavigate();
   const queryClient = useQueryClient();
   const meta = useAdultMeta();
   const [purpose, setPurpose] = useState<ListPurpose>('adult-health.invitation');
@@ -47,7 +49,6 @@ export function ExtractionModal({ opened, onClose, fiscalYear, currentFiscalYear
   const [sessionId, setSessionId] = useState('');
   const [title, setTitle] = useState('');
   const [started, setStarted] = useState<TargetList | null>(null);
-  const [outcome, setOutcome] = useState<Job | null>(null);
   const { busy, error, fieldErrors, run } = useSave();
 
   const progs = usePrograms(opened ? fy : null);
@@ -75,7 +76,6 @@ export function ExtractionModal({ opened, onClose, fiscalYear, currentFiscalYear
       setSessionId('');
       setTitle('');
       setStarted(null);
-      setOutcome(null);
     }
   }, [opened, fiscalYear]);
 
@@ -97,42 +97,16 @@ export function ExtractionModal({ opened, onClose, fiscalYear, currentFiscalYear
     });
   }
 
-  const onFinished = useCallback(
-    (job: Job) => {
-      setOutcome(job);
-      void queryClient.invalidateQueries({ queryKey: ['adult', 'lists'] });
-      if (job.status === 'succeeded' && started) navigate(`/adult/lists/${started.id}`);
-    },
-    [navigate, queryClient, started],
-  );
-
   const purposes = meta.data?.purposes;
   return (
     <AppModal opened={opened} onClose={onClose} title="対象者抽出" size="lg">
       {started?.jobId ? (
-        <Stack gap="sm">
-          <Text size="sm">「{started.title}」を抽出しています。終わるとリストを開きます。</Text>
-          <JobProgress jobId={started.jobId} label="対象者抽出" onFinished={onFinished} />
-          {outcome && outcome.status !== 'succeeded' && (
-            <Alert
-              color={outcome.status === 'failed' ? 'red' : 'gray'}
-              role="alert"
-              title="抽出は完了していません"
-            >
-              {outcome.status === 'cancelled'
-                ? '抽出を取り消しました。途中までの対象者はリストに残っています。必要なら抽出し直してください。'
-                : outcome.error || outcome.message || '抽出できませんでした。'}
-            </Alert>
-          )}
-          <Group>
-            <Button variant="default" onClick={() => navigate(`/adult/lists/${started.id}`)}>
-              リストを開く
-            </Button>
-            <Button variant="subtle" onClick={onClose}>
-              閉じる（抽出は続きます）
-            </Button>
-          </Group>
-        </Stack>
+        <ExtractionProgress
+          list={{ title: started.title, jobId: started.jobId }}
+          href={`/adult/lists/${started.id}`}
+          listsKey={allAdultLists}
+          onClose={onClose}
+        />
       ) : (
         <form onSubmit={submit} noValidate aria-label="対象者抽出の条件">
           <Stack gap="sm">

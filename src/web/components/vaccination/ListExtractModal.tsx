@@ -1,5 +1,4 @@
 import {
-  Alert,
   Button,
   Checkbox,
   Group,
@@ -11,9 +10,8 @@ import {
   TextInput,
 } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useCallback, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { useNavigate } from 'react-router';
-import type { Job } from '../../lib/types.ts';
 import { useSave } from '../../lib/useSave.ts';
 import {
   type ListsMeta,
@@ -23,9 +21,9 @@ import {
   vaccinationListsApi,
 } from '../../lib/vaccination-lists-api.ts';
 import { AppModal } from '../AppModal.tsx';
-import { JobProgress } from '../adult/JobProgress.tsx';
 import { DateField } from '../DateField.tsx';
 import { ErrorAlert } from '../ErrorAlert.tsx';
+import { ExtractionProgress } from '../lists/ExtractionProgress.tsx';
 import { NumberField } from '../NumberField.tsx';
 
 const kindHelp: Record<VaccinationListKind, string> = {
@@ -43,7 +41,7 @@ type Props = { meta: ListsMeta; onClose(): void };
 
 /** 対象者を抽出: 種類, 基準日, the vaccine and 回 (or the vaccines to remind), birth range → a job → the list. */
 export function ListExtractModal({ meta, onClose }: Props) {
-  const navigate = useNavigate();
+  const _navigate = useNavigate();
   const queryClient = useQueryClient();
   const [kind, setKind] = useState<VaccinationListKind>('vaccination.dose');
   const [on, setOn] = useState(meta.today);
@@ -56,7 +54,6 @@ export function ListExtractModal({ meta, onClose }: Props) {
   const [bornTo, setBornTo] = useState('');
   const [title, setTitle] = useState('');
   const [started, setStarted] = useState<VaccinationList | null>(null);
-  const [outcome, setOutcome] = useState<Job | null>(null);
   const { busy, error, fieldErrors, setError, run } = useSave();
   const doses = meta.vaccines.find((v) => v.code === vaccine)?.doses ?? [];
 
@@ -78,39 +75,15 @@ export function ListExtractModal({ meta, onClose }: Props) {
     });
   }
 
-  const onFinished = useCallback(
-    (job: Job) => {
-      setOutcome(job);
-      void queryClient.invalidateQueries({ queryKey: vaccinationListKeys.lists });
-      if (job.status === 'succeeded' && started) navigate(`/vaccination/lists/${started.id}`);
-    },
-    [navigate, queryClient, started],
-  );
-
   return (
     <AppModal opened onClose={onClose} title="対象者抽出" size="lg">
       {started?.jobId ? (
-        <Stack gap="sm">
-          <Text size="sm">「{started.title}」を抽出しています。終わるとリストを開きます。</Text>
-          <JobProgress jobId={started.jobId} label="対象者抽出" onFinished={onFinished} />
-          {outcome && outcome.status !== 'succeeded' && (
-            <Alert
-              color={outcome.status === 'failed' ? 'red' : 'gray'}
-              role="alert"
-              title="抽出は完了していません"
-            >
-              {outcome.error || outcome.message || '抽出できませんでした。'}
-            </Alert>
-          )}
-          <Group>
-            <Button variant="default" onClick={() => navigate(`/vaccination/lists/${started.id}`)}>
-              リストを開く
-            </Button>
-            <Button variant="subtle" onClick={onClose}>
-              閉じる（抽出は続きます）
-            </Button>
-          </Group>
-        </Stack>
+        <ExtractionProgress
+          list={{ title: started.title, jobId: started.jobId }}
+          href={`/vaccination/lists/${started.id}`}
+          listsKey={vaccinationListKeys.lists}
+          onClose={onClose}
+        />
       ) : (
         <form onSubmit={submit} noValidate aria-label="対象者抽出の条件">
           <Stack gap="sm">
