@@ -36,6 +36,24 @@ import {
   screeningRemindersService,
   targetListsService,
 } from './modules/adult-health/index.ts';
+import {
+  infantBirthServices,
+  infantDetailedImportKind,
+  infantDetailedImportTarget,
+  infantInvitationServices,
+  infantResultServices,
+  registerInfantBirthRoutes,
+  registerInfantInvitationRoutes,
+  registerInfantResultServiceRoutes,
+} from './modules/infant/index.ts';
+import { registerMaternalCheckupRoutes } from './modules/maternal/checkup-routes.ts';
+import { maternalCheckupsService } from './modules/maternal/checkups.ts';
+import {
+  checkupsImportKind as maternalCheckupsImportKind,
+  checkupsImportTarget as maternalCheckupsImportTarget,
+} from './modules/maternal/checkups-import.ts';
+import { maternalPregnancies } from './modules/maternal/pregnancy-prints.ts';
+import { registerPregnancyRoutes } from './modules/maternal/pregnancy-routes.ts';
 import { programsService, registerProgramRoutes } from './modules/programs/index.ts';
 import {
   importJobKind,
@@ -125,6 +143,8 @@ export function createServices(
   imports.register(resultsImportTarget());
   imports.register(detailedExamsImportTarget());
   imports.register(vaccinationRecordsImportTarget());
+  imports.register(maternalCheckupsImportTarget());
+  imports.register(infantDetailedImportTarget());
   const vaccinationRelief = vaccinationReliefService({ database, audit });
   const screening = residentScreeningService({ database, audit, programSettings });
   const preferences = preferencesService({ database, audit, reservations });
@@ -192,6 +212,8 @@ export function createServices(
     reservations,
     mailings,
     adult: { ...adult, eApplications },
+    maternalCheckups: maternalCheckupsService({ database, audit }),
+    maternal: maternalPregnancies({ database, audit, residents, mailings }),
     vaccination: {
       records: vaccinationRecordsService({ database, audit }),
       prints: vaccinationPrintsService({ database, mailings }),
@@ -209,6 +231,9 @@ export function createServices(
       lists: vaccinationLists,
       listMailings: vaccinationListMail,
     },
+    infantBirths: infantBirthServices({ database, audit, residents, sender: () => settings.sender() }),
+    infantResults: infantResultServices({ database, audit, reservations, mailings }),
+    infantInvitations: infantInvitationServices({ database, audit, jobs, mailings, reservations, calls }),
   };
 }
 
@@ -265,6 +290,18 @@ export async function createHttp(
   registerMunicipalVaccineRoutes(app, { municipal: s.vaccination.municipal });
   registerVaccinationBookletRoutes(app, { booklets: s.vaccination.booklets });
   registerVaccinationListRoutes(app, { lists: s.vaccination.lists, mailings: s.vaccination.listMailings });
+  registerInfantBirthRoutes(app, s.infantBirths);
+  registerInfantResultServiceRoutes(app, s.infantResults);
+  registerInfantInvitationRoutes(app, s.infantInvitations);
+  registerImportRoutes(app, {
+    imports: s.imports,
+    files: s.files,
+    base: '/api/infant/detailed-imports',
+    kind: infantDetailedImportKind,
+    view: 'infant.edit',
+    edit: 'infant.edit',
+    screen: '母子保健 乳幼児精密健診結果の取込',
+  });
   registerImportRoutes(app, {
     imports: s.imports,
     files: s.files,
@@ -299,6 +336,17 @@ export async function createHttp(
     view: 'adult.view',
     edit: 'adult.edit',
     screen: '成人保健 精密検査結果の取込',
+  });
+  registerMaternalCheckupRoutes(app, { checkups: s.maternalCheckups });
+  registerPregnancyRoutes(app, s.maternal);
+  registerImportRoutes(app, {
+    imports: s.imports,
+    files: s.files,
+    base: '/api/maternal/checkups/imports',
+    kind: maternalCheckupsImportKind,
+    view: 'maternal.edit',
+    edit: 'maternal.edit',
+    screen: '母子保健 妊婦・産婦健診の結果の取込',
   });
   await app.ready();
   return app;

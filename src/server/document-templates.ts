@@ -8,6 +8,10 @@ import { detailedReminderTemplate } from './modules/adult-health/detailed-remind
 import { surveyTemplate, ticketTemplate } from './modules/adult-health/documents.ts';
 import { reminderTemplate } from './modules/adult-health/reminder-document.ts';
 import { resultNoticeTemplate } from './modules/adult-health/result-notice-document.ts';
+import { hearingReportTemplate } from './modules/infant/hearing-report.ts';
+import { infantReminderTemplate, invitationTemplate } from './modules/infant/invitation-document.ts';
+import { referralTemplate as infantReferralTemplate } from './modules/infant/referral-document.ts';
+import { notificationSheetTemplate, voucherSetTemplate } from './modules/maternal/voucher-document.ts';
 import { bookletTemplate } from './modules/vaccination/booklet-document.ts';
 import { certificateTemplate } from './modules/vaccination/certificate-document.ts';
 import { formTemplate } from './modules/vaccination/form-document.ts';
@@ -30,6 +34,12 @@ export const templates: TemplateRegistry = {
   [reliefForwardTemplate.code]: reliefForwardTemplate,
   [vaccinationReminderTemplate.code]: vaccinationReminderTemplate,
   [bookletTemplate.code]: bookletTemplate,
+  [voucherSetTemplate.code]: voucherSetTemplate,
+  [notificationSheetTemplate.code]: notificationSheetTemplate,
+  [hearingReportTemplate.code]: hearingReportTemplate,
+  [infantReferralTemplate.code]: infantReferralTemplate,
+  [invitationTemplate.code]: invitationTemplate,
+  [infantReminderTemplate.code]: infantReminderTemplate,
 };
 
 export const templatesUrl = new URL(import.meta.url);

@@ -8,16 +8,23 @@ import { AdultHomeScreen } from './screens/AdultHomeScreen.tsx';
 import { ApplicationNewScreen } from './screens/ApplicationNewScreen.tsx';
 import { ApplicationsScreen } from './screens/ApplicationsScreen.tsx';
 import { AuditScreen } from './screens/AuditScreen.tsx';
+import { ChildCardScreen } from './screens/ChildCardScreen.tsx';
+import { ChildrenScreen } from './screens/ChildrenScreen.tsx';
 import { DetailedExamImportScreen } from './screens/DetailedExamImportScreen.tsx';
 import { DetailedExamsScreen } from './screens/DetailedExamsScreen.tsx';
 import { EApplicationsScreen } from './screens/EApplicationsScreen.tsx';
+import { InfantCheckupsScreen } from './screens/InfantCheckupsScreen.tsx';
+import { InfantResultsScreen } from './screens/InfantResultsScreen.tsx';
 import { JobsScreen } from './screens/JobsScreen.tsx';
 import { LoginScreen } from './screens/LoginScreen.tsx';
 import { MailingScreen } from './screens/MailingScreen.tsx';
 import { MailingsScreen } from './screens/MailingsScreen.tsx';
+import { MaternalCheckupsScreen } from './screens/MaternalCheckupsScreen.tsx';
 import { MunicipalVaccinesScreen } from './screens/MunicipalVaccinesScreen.tsx';
 import { PasswordScreen } from './screens/PasswordScreen.tsx';
 import { PreferencesScreen } from './screens/PreferencesScreen.tsx';
+import { PregnanciesScreen } from './screens/PregnanciesScreen.tsx';
+import { PregnancyScreen } from './screens/PregnancyScreen.tsx';
 import { ProgramsScreen } from './screens/ProgramsScreen.tsx';
 import { ReceptionScreen } from './screens/ReceptionScreen.tsx';
 import { ReliefCaseScreen } from './screens/ReliefCaseScreen.tsx';
@@ -249,7 +256,62 @@ export function App() {
             </RequirePermission>
           }
         />
-        <Route path="/maternal" element={<ComingSoon title="母子保健" />} />
+        <Route
+          path="/maternal"
+          element={
+            <RequirePermission permissions={['maternal.view']}>
+              <PregnanciesScreen />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="/maternal/pregnancies/:id"
+          element={
+            <RequirePermission permissions={['maternal.view']}>
+              <PregnancyScreen />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="/maternal/children"
+          element={
+            <RequirePermission permissions={['infant.view']}>
+              <ChildrenScreen />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="/maternal/children/:id"
+          element={
+            <RequirePermission permissions={['infant.view']}>
+              <ChildCardScreen />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="/maternal/checkups"
+          element={
+            <RequirePermission permissions={['maternal.edit']}>
+              <MaternalCheckupsScreen />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="/maternal/infant-results"
+          element={
+            <RequirePermission permissions={['infant.edit']}>
+              <InfantResultsScreen />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="/maternal/infant-checkups"
+          element={
+            <RequirePermission permissions={['infant.view']}>
+              <InfantCheckupsScreen />
+            </RequirePermission>
+          }
+        />
         <Route
           path="/vaccination"
           element={

@@ -28,7 +28,8 @@ export {
 export type { SurveyPayload, TicketPayload } from './payloads.ts';
 export { type PreferencesService, preferenceSource, preferencesService } from './preferences.ts';
 export { registerReminderCallRoutes } from './reminder-call-routes.ts';
-export { type ReminderCallsService, reminderCallsService } from './reminder-calls.ts';
+export { lastCallColumns, type ReminderCallsService, reminderCallsService } from './reminder-calls.ts';
+export { callSummary } from './reminder-calls-rules.ts';
 export { registerReminderRoutes } from './reminder-routes.ts';
 export { type ResidentScreeningService, residentScreeningService } from './resident-screening.ts';
 export { type ResultExtrasService, resultExtrasService } from './result-extras.ts';

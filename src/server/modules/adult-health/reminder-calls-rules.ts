@@ -16,8 +16,15 @@ export const callOutcomes = [
 ] as const;
 export type CallOutcome = (typeof callOutcomes)[number]['code'];
 
-/** 勧奨の種類: screening = 検診の未受診者勧奨 (F03-04), detailed = 精検未受診者勧奨 (F04-02). */
-export const callPurposes = { screening: '未受診者勧奨', detailed: '精検未受診者勧奨' } as const;
+/**
+ * 勧奨の種類: screening = 検診の未受診者勧奨 (F03-04), detailed = 精検未受診者勧奨 (F04-02), infant = 乳幼児健診の
+ * 未受診者勧奨 (F07-07, program = the checkup code).
+ */
+export const callPurposes = {
+  screening: '未受診者勧奨',
+  detailed: '精検未受診者勧奨',
+  infant: '乳幼児健診の未受診者勧奨',
+} as const;
 export type CallPurpose = keyof typeof callPurposes;
 
 export const outcomeLabel = (code: string): string =>

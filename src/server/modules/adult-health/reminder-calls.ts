@@ -25,6 +25,7 @@ import {
 const screens: Record<CallPurpose, string> = {
   screening: '成人保健 未受診者勧奨',
   detailed: '成人保健 精密検査結果',
+  infant: '乳幼児健診 未受診者勧奨',
 };
 
 /** More than this is not one person's afternoon of calls: the PDF asks to narrow the list. */
@@ -84,7 +85,7 @@ export function reminderCallsService(deps: {
   const scopeOf = (purpose: CallPurpose, fiscalYear: number, program: string | null): CallScope => ({
     purpose,
     fiscalYear,
-    program: purpose === 'detailed' ? program : null,
+    program: purpose === 'screening' ? null : program,
   });
   const about = (s: CallScope) =>
     `${fiscalYearLabel(s.fiscalYear)}の${s.program ? `${programLabels[s.program as ProgramCode] ?? s.program}の` : ''}${callPurposes[s.purpose]}`;
