@@ -6,11 +6,11 @@ import { z } from 'zod';
 import { fiscalYearOf, today } from '../../platform/calendar/index.ts';
 import { csvHeaders } from '../../platform/csv/export.ts';
 import { actorOf, type ZApp } from '../../platform/http/app.ts';
+import { pdfHeaders } from '../../platform/http/file-reply.ts';
 import { sendMethods } from '../../platform/mailings/types.ts';
 import type { DetailedExamsService, DetailedFilter } from './detailed-exams.ts';
 import { detailedStatuses } from './detailed-exams-rules.ts';
 import type { DetailedRemindersService } from './detailed-reminders.ts';
-import { pdfHeaders } from './reminder-call-routes.ts';
 import { dateInput, fy, id, program } from './route-schemas.ts';
 
 const status = z.enum(['pending', ...(Object.keys(detailedStatuses) as (keyof typeof detailedStatuses)[])], {

@@ -1,4 +1,5 @@
 /** 架電結果 (F03-04 / F04-02) routes: the outcomes, a person's calls, recording a call. */
+
 import { z } from 'zod';
 import { actorOf, type ZApp } from '../../platform/http/app.ts';
 import type { ReminderCallsService } from './reminder-calls.ts';
@@ -11,11 +12,6 @@ const purpose = z.enum(Object.keys(callPurposes) as [keyof typeof callPurposes],
 const scope = z.object({ residentId: id, purpose, fiscalYear: fy, program: program.optional() });
 
 /** Headers of a PDF shown in the browser, with a Japanese file name (RFC 5987). */
-export const pdfHeaders = (fileName: string, fallback: string): Record<string, string> => ({
-  'content-type': 'application/pdf',
-  'content-disposition': `inline; filename="${fallback}"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
-  'cache-control': 'no-store',
-});
 
 export function registerReminderCallRoutes(app: ZApp, deps: { calls: ReminderCallsService }) {
   const { calls } = deps;

@@ -3,8 +3,8 @@ import { z } from 'zod';
 import { fiscalYearOf, today } from '../../platform/calendar/index.ts';
 import { csvHeaders } from '../../platform/csv/export.ts';
 import { actorOf, type ZApp } from '../../platform/http/app.ts';
+import { pdfHeaders } from '../../platform/http/file-reply.ts';
 import { sendMethods } from '../../platform/mailings/types.ts';
-import { pdfHeaders } from './reminder-call-routes.ts';
 import { dateInput, fy, program } from './route-schemas.ts';
 import type { ReminderFilter, ScreeningRemindersService } from './screening-reminders.ts';
 

@@ -1,7 +1,9 @@
 /** 新生児聴覚スクリーニング検査 (F07-02) routes: record a child's result, the period aggregate on screen, PDF and CSV. */
+
 import { z } from 'zod';
 import { csvHeaders } from '../../platform/csv/export.ts';
 import { actorOf, type ZApp } from '../../platform/http/app.ts';
+import { pdfHeaders } from '../../platform/http/file-reply.ts';
 import type { HearingService } from './hearing.ts';
 
 const id = z.coerce.number().int().positive();
@@ -42,13 +44,7 @@ export function registerHearingRoutes(app: ZApp, deps: { hearing: HearingService
     { config: { permission: 'infant.view' }, schema: { querystring: period } },
     async (req, reply) => {
       const pdf = await hearing.aggregatePdf(actorOf(req), req.query.from, req.query.to);
-      return reply
-        .headers({
-          'content-type': 'application/pdf',
-          'content-disposition': `inline; filename="hearing-report.pdf"; filename*=UTF-8''${encodeURIComponent(pdf.fileName)}`,
-          'cache-control': 'no-store',
-        })
-        .send(pdf.body);
+      return reply.headers(pdfHeaders(pdf.fileName, 'hearing-report.pdf')).send(pdf.body);
     },
   );
 

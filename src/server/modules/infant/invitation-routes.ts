@@ -3,6 +3,7 @@
  * (extraction job, entries, exclusion), the mailing of 健診案内通知 (job), and the reminders (search, CSV, PDF,
  * 架電・訪問結果, mailing job). Mailings need mailings.manage and infant.edit both.
  */
+
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { today } from '../../platform/calendar/index.ts';
@@ -11,6 +12,7 @@ import { AppError } from '../../platform/errors/app-error.ts';
 import { registerListEntryRoutes } from '../../platform/extraction/routes.ts';
 import { actorOf, userOf, type ZApp } from '../../platform/http/app.ts';
 import { dateInput } from '../../platform/http/date-input.ts';
+import { pdfHeaders } from '../../platform/http/file-reply.ts';
 import { listMailingBody } from '../../platform/mailings/list-request.ts';
 import type { InfantRemindersService } from './infant-reminders.ts';
 import type { InfantInvitationsService } from './invitations.ts';
@@ -137,13 +139,7 @@ export function registerInfantInvitationRoutes(
     { config: { permission: 'residents.export' }, schema: { querystring: reminderFilter } },
     async (req, reply) => {
       const pdf = await reminders.callListPdf(actorOf(req), filterOf(req.query));
-      return reply
-        .headers({
-          'content-type': 'application/pdf',
-          'content-disposition': `inline; filename="call-list.pdf"; filename*=UTF-8''${encodeURIComponent(pdf.fileName)}`,
-          'cache-control': 'no-store',
-        })
-        .send(pdf.body);
+      return reply.headers(pdfHeaders(pdf.fileName, 'call-list.pdf')).send(pdf.body);
     },
   );
 

@@ -2,6 +2,7 @@ import { Readable } from 'node:stream';
 import { z } from 'zod';
 import { parseDateInput } from '../calendar/index.ts';
 import { actorOf, type ZApp } from '../http/app.ts';
+import { disposition } from '../http/file-reply.ts';
 import type { MailingsService } from './service.ts';
 import { itemStatuses, returnReasons } from './types.ts';
 
@@ -41,10 +42,6 @@ const destinationBody = z.object({
     }),
   note: z.string().trim().max(500).default(''),
 });
-
-/** Content-Disposition with a Japanese file name (RFC 5987). */
-const disposition = (kind: 'inline' | 'attachment', name: string, fallback: string) =>
-  `${kind}; filename="${fallback}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 
 /**
  * 郵送物 API. Views need mailings.view; changes and outputs carrying real addresses (PDF parts, 宛名シール,

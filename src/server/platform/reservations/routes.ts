@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { attachment, csvFileName } from '../csv/export.ts';
 import { AppError } from '../errors/app-error.ts';
 import { actorOf, userOf, type ZApp } from '../http/app.ts';
+import { disposition } from '../http/file-reply.ts';
 import {
   bookBody,
   cancelBody,
@@ -26,10 +27,6 @@ const listQuery = z.object({
   to: isoDate.optional(),
   status: sessionStatusSchema.optional(),
 });
-
-/** Content-Disposition with a Japanese file name (RFC 5987). */
-const disposition = (kind: 'inline' | 'attachment', name: string, fallback: string) =>
-  `${kind}; filename="${fallback}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 
 /**
  * 日程・予約・受付 API. Reading sessions, their bookings and the 受付名簿 needs reservations.view; booking,

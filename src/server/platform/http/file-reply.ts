@@ -1,0 +1,12 @@
+/** Headers of a file sent in a reply: Content-Disposition with a Japanese file name (RFC 5987) and PDF headers. */
+
+/** `inline` (shown in the browser) or `attachment` (downloaded), with an ASCII fallback name for old clients. */
+export const disposition = (kind: 'inline' | 'attachment', name: string, fallback: string) =>
+  `${kind}; filename="${fallback}"; filename*=UTF-8''${encodeURIComponent(name)}`;
+
+/** A PDF shown in a new tab, never cached (it holds personal data). */
+export const pdfHeaders = (fileName: string, fallback: string): Record<string, string> => ({
+  'content-type': 'application/pdf',
+  'content-disposition': disposition('inline', fileName, fallback),
+  'cache-control': 'no-store',
+});
