@@ -14,7 +14,10 @@ import { vaccineMaster } from './vaccine-master.ts';
 /** One row as read from the file (JSON-safe: kept between the dry run and the commit). */
 export type RecordImportRow = {
   atenaNo: string;
-  vaccine: VaccineCode;
+  /** a code of the national master, or (with `unresolved`) the text as written: resolved in the target */
+  vaccine: string;
+  /** the vaccine is not national: a 市町村独自の予防接種 (code or name) looked up in the chunk check, or unknown */
+  unresolved?: true;
   vaccinatedOn: string;
   /** the 回 as a label of the vaccine ('初回2回目'), or null: the engine's dose (or one of `doseChoices`) */
   dose: string | null;
@@ -164,8 +167,8 @@ const nationalNames = vaccineNames(vaccineMaster.vaccines);
 export type VaccineLookup = { ok: true; code: VaccineCode } | { ok: false; candidates: VaccineCode[] };
 
 /**
- * The vaccine a cell names. `names` is the national master's by default; 市町村独自の予防接種 would add theirs here
- * (read in the target and passed down) once their codes can be checked by the engine.
+ * The vaccine a cell names among the national master's (by default). 市町村独自の予防接種 are not here: the target
+ * keeps the text (parseRecordRow keepUnknown) and resolves it in the chunk check (records-import-municipal.ts).
  */
 export function vaccineOf(text: string, names: Map<string, VaccineCode> = nationalNames): VaccineLookup {
   const k = vaccineKey(text);
@@ -173,6 +176,10 @@ export function vaccineOf(text: string, names: Map<string, VaccineCode> = nation
   if (code) return { ok: true, code };
   return { ok: false, candidates: ambiguousNames[k] ?? [] };
 }
+
+/** The error of a vaccine neither the master nor the 市町村独自の予防接種 know. */
+export const unknownVaccine = (text: string) =>
+  `ワクチン「${text}」はわかりません。MR1・DPT_IPV_HIB などのコードか、「麻しん風しん 第1期」「5種混合」などの名称で入れてください。`;
 
 const vaccineNameOf = (code: string) => vaccineMaster.vaccines.find((v) => v.code === code)?.name ?? code;
 
@@ -222,7 +229,10 @@ export function doseOf(vaccine: VaccineCode, text: string): string[] | null {
 }
 
 /** Pure: the row's own shape; the person, the 医療機関 and the engine's check are in records-import.ts. */
-export function parseRecordRow(row: Record<string, string>): RowCheck<RecordImportRow> {
+export function parseRecordRow(
+  row: Record<string, string>,
+  opts: { keepUnknown?: boolean } = {},
+): RowCheck<RecordImportRow> {
   const errors: FieldError[] = [];
   const err = (field: string, message: string) => errors.push({ field, message });
   const text = (k: string) => row[k]?.trim() ?? '';
@@ -233,12 +243,14 @@ export function parseRecordRow(row: Record<string, string>): RowCheck<RecordImpo
   if (!date.ok) err('vaccinatedOn', `『${text('vaccinatedOn')}』を接種日として読めません。${date.message}。`);
 
   const found = vaccineOf(text('vaccine'));
-  if (!found.ok)
+  // not national: kept as written for the target's lookup of 市町村独自の予防接種 (the database is not read here)
+  const kept = !found.ok && !found.candidates.length && opts.keepUnknown && text('vaccine') !== '';
+  if (!found.ok && !kept)
     err(
       'vaccine',
       found.candidates.length
         ? `ワクチン「${text('vaccine')}」では${found.candidates.map(vaccineNameOf).join('か')}かがわかりません。期まで入れてください（例: ${vaccineNameOf(found.candidates[0]!)}、${found.candidates[0]}）。`
-        : `ワクチン「${text('vaccine')}」はわかりません。MR1・DPT_IPV_HIB などのコードか、「麻しん風しん 第1期」「5種混合」などの名称で入れてください。`,
+        : unknownVaccine(text('vaccine')),
     );
   const code = found.ok ? found.code : null;
 
@@ -257,17 +269,18 @@ export function parseRecordRow(row: Record<string, string>): RowCheck<RecordImpo
     else birthDate = b.date;
   }
 
-  if (errors.length || !code || !date.ok || !doses) return { ok: false, errors };
+  if (errors.length || !(code || kept) || !date.ok || !doses) return { ok: false, errors };
   return {
     ok: true,
     value: {
       atenaNo,
-      vaccine: code,
+      vaccine: code ?? text('vaccine').normalize('NFKC'),
+      ...(code ? {} : { unresolved: true as const }),
       vaccinatedOn: date.date,
       dose: doses.length === 1 ? doses[0]! : null,
       doseChoices: doses.length > 1 ? doses : [],
       doseText,
-      product: text('product') ? productOf(code, text('product')) : '',
+      product: text('product') && code ? productOf(code, text('product')) : text('product'),
       lot: text('lot').normalize('NFKC'),
       institution: text('institution').normalize('NFKC'),
       doctor: text('doctor'),

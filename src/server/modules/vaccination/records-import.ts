@@ -12,7 +12,10 @@ import { compareDates, today } from '../../platform/calendar/index.ts';
 import type { SqlRunner, SqlTransaction } from '../../platform/db/connect.ts';
 import type { Change, Classified, FieldError, ImportTarget } from '../../platform/imports/types.ts';
 import type { VaccineCode } from './master-types.ts';
+import { municipalLookup } from './municipal-lookup.ts';
+import { checkMunicipalRecord } from './municipal-records.ts';
 import { enginePerson, sourceLabels } from './records.ts';
+import { municipalNote, resolveMunicipal, retiredError } from './records-import-municipal.ts';
 import {
   type ImportPerson,
   recordsImportRepository as repo,
@@ -45,6 +48,8 @@ type Ok = {
   person: ImportPerson;
   values: RecordValues;
   doseNote: string | null;
+  /** a 市町村独自の予防接種 (任意接種助成): its issues are a 注意, not 任意接種扱い */
+  municipal: boolean;
 };
 type Prepared = Ok | { ok: false; errors: FieldError[]; residentId: number | null; name?: string };
 
@@ -76,7 +81,7 @@ function historyFor(stored: StoredRecord[], rows: RecordImportRow[], self: Recor
     });
   for (const r of rows)
     byKey.set(`${r.vaccine}:${r.vaccinatedOn}`, {
-      vaccine: r.vaccine,
+      vaccine: r.vaccine as VaccineCode,
       date: r.vaccinatedOn,
       ...(r.product ? { product: r.product } : {}),
     });
@@ -106,7 +111,11 @@ function ownChecks(r: RecordImportRow, person: ImportPerson, institutions: Insti
 }
 
 /** Checks a chunk against the people, the 医療機関 and the engine (read-only). */
-async function prepareRows(q: SqlRunner, rows: RecordImportRow[]) {
+async function prepareRows(q: SqlRunner, input: RecordImportRow[]) {
+  // 市町村独自の予防接種: the vaccines the national master does not know, by code or name of the definitions
+  const municipalDefs = input.some((r) => r.unresolved) ? await municipalLookup(q).all() : [];
+  const resolved = input.map((r) => resolveMunicipal(r, municipalDefs));
+  const rows = resolved.map((x) => x.row);
   const people = await repo.people(
     q,
     rows.map((r) => r.atenaNo),
@@ -120,9 +129,15 @@ async function prepareRows(q: SqlRunner, rows: RecordImportRow[]) {
   const institutions = await recordsRepository.institutions(q);
   const day = today();
   // the row's own checks first: only rows without errors count as the person's history for the others
-  const own = rows.map((r) => {
+  const own = rows.map((r, i) => {
     const person = personOf(r);
-    return person ? { person, ...ownChecks(r, person, institutions, day) } : null;
+    if (!person) return null;
+    const o = ownChecks(r, person, institutions, day);
+    const kept = stored.some(
+      (s) => s.residentId === person.id && s.vaccine === r.vaccine && s.vaccinatedOn === r.vaccinatedOn,
+    );
+    const retired = retiredError(resolved[i]!.def, kept);
+    return { person, ...o, errors: [...resolved[i]!.errors, ...(retired ? [retired] : []), ...o.errors] };
   });
   const usable = rows.filter((_, i) => own[i] && own[i].errors.length === 0);
   const out: Prepared[] = [];
@@ -139,15 +154,33 @@ async function prepareRows(q: SqlRunner, rows: RecordImportRow[]) {
       usable.filter((x) => x !== r && personOf(x)?.id === person.id),
       r,
     );
+    const def = resolved[i]!.def;
+    const engine = enginePerson(person, specials.get(person.id));
     const check =
-      errors.length === 0 && inst
-        ? checkRecord(
-            enginePerson(person, specials.get(person.id)),
-            history,
-            { vaccine: r.vaccine, date: r.vaccinatedOn, ...(r.product ? { product: r.product } : {}) },
-            master,
-          )
-        : null;
+      errors.length > 0 || !inst
+        ? null
+        : def
+          ? checkMunicipalRecord(
+              def,
+              municipalDefs,
+              engine,
+              history.map((h) => ({
+                vaccine: h.vaccine,
+                vaccinatedOn: h.date,
+                ...(h.product ? { product: h.product } : {}),
+              })),
+              r.vaccinatedOn,
+            )
+          : checkRecord(
+              engine,
+              history,
+              {
+                vaccine: r.vaccine as VaccineCode,
+                date: r.vaccinatedOn,
+                ...(r.product ? { product: r.product } : {}),
+              },
+              master,
+            );
     let dose = r.dose ?? (check?.dose && r.doseChoices.includes(check.dose) ? check.dose : null);
     if (check && !dose && r.doseChoices.length)
       errors.push({
@@ -168,6 +201,7 @@ async function prepareRows(q: SqlRunner, rows: RecordImportRow[]) {
       r,
       person,
       doseNote,
+      municipal: def !== null,
       values: {
         vaccine: r.vaccine,
         dose,
@@ -240,7 +274,7 @@ export function recordsImportTarget(): ImportTarget<RecordImportRow, unknown, Re
     label: '予防接種の記録',
     keyLabel: '同じ接種（宛名番号・ワクチン・接種日）の行',
     fields: recordImportFields,
-    parse: (row) => parseRecordRow(row),
+    parse: (row) => parseRecordRow(row, { keepUnknown: true }),
 
     async classify(q, values) {
       const { out, stored, institutions } = await prepareRows(q, values);
@@ -252,7 +286,7 @@ export function recordsImportTarget(): ImportTarget<RecordImportRow, unknown, Re
         const e = stored.find(
           (s) => s.residentId === person.id && s.vaccine === r.vaccine && s.vaccinatedOn === r.vaccinatedOn,
         );
-        const notes = [issuesNote(x.values), x.doseNote];
+        const notes = [x.municipal ? municipalNote(x.values) : issuesNote(x.values), x.doseNote];
         if (!e) {
           const warning = notes.filter(Boolean).join(' ') || undefined;
           const payload = {
