@@ -8,7 +8,8 @@
 import { addMonthsClamped, naiveAge } from '../../platform/calendar/index.ts';
 import type { Database } from '../../platform/db/connect.ts';
 import type { EntryDraft, ExtractionSource } from '../../platform/extraction/engine.ts';
-import type { InfantCheckup } from './checkups.ts';
+import type { ReservationPurpose } from '../../platform/reservations/index.ts';
+import { type InfantCheckup, infantCheckupOf } from './checkups.ts';
 import {
   allocate,
   type Due,
@@ -20,6 +21,22 @@ import {
 
 /** The purpose of the reservations engine's sessions of 乳幼児健診 (programs = the checkup code). */
 export const infantSessionPurpose = 'infant.checkup';
+
+/**
+ * The reservations purpose of 乳幼児健診 sessions, with its check (the programs are checkup codes). Registered by the
+ * invitations (F07-03) and by the results (F07-05, which stand on their own); registering twice is harmless.
+ */
+export const infantSessionPurposeDef: ReservationPurpose = {
+  code: infantSessionPurpose,
+  label: '乳幼児健診',
+  check: async (v) =>
+    v.programs
+      .filter((p) => !infantCheckupOf(p))
+      .map((p) => ({
+        path: 'programs',
+        message: `乳幼児健診「${p}」はありません。健診を選び直してください。`,
+      })),
+};
 
 /** A list's settings: the checkup, 集団 or 個別, and the period in which the children reach the age. */
 export type InvitationSettings = {

@@ -23,6 +23,7 @@ import {
   type InvitationDetail,
   type InvitationSettings,
   infantSessionPurpose,
+  infantSessionPurposeDef,
   invitationSource,
 } from './invitation-source.ts';
 
@@ -112,17 +113,7 @@ export function infantInvitationsService(deps: {
   reservations: Pick<ReservationsService, 'registerPurpose' | 'bookAll' | 'sessions'>;
 }) {
   const { database } = deps;
-  deps.reservations.registerPurpose({
-    code: infantSessionPurpose,
-    label: '乳幼児健診',
-    check: async (v) =>
-      v.programs
-        .filter((p) => !infantCheckupOf(p))
-        .map((p) => ({
-          path: 'programs',
-          message: `乳幼児健診「${p}」はありません。健診を選び直してください。`,
-        })),
-  });
+  deps.reservations.registerPurpose(infantSessionPurposeDef);
   deps.mailings.registerPurpose({
     code: invitationPurpose,
     title: '乳幼児健診 案内通知・健康診査票',

@@ -6,8 +6,7 @@ import type { AuditService } from '../../platform/audit/service.ts';
 import type { Database } from '../../platform/db/connect.ts';
 import type { ZApp } from '../../platform/http/app.ts';
 import type { ReservationsService } from '../../platform/reservations/index.ts';
-import { infantCheckupOf } from './checkups.ts';
-import { infantSessionPurpose } from './invitation-source.ts';
+import { infantSessionPurposeDef } from './invitation-source.ts';
 import { infantReferralsService, type ReferralMailingsPort } from './referrals.ts';
 import { registerInfantResultRoutes } from './result-routes.ts';
 import { infantResultsService } from './results.ts';
@@ -20,20 +19,8 @@ export function infantResultServices(deps: {
   reservations: Pick<ReservationsService, 'sessions' | 'registerPurpose' | 'purposes'>;
   mailings: ReferralMailingsPort;
 }) {
-  // the 集団健診 sessions are planned by F07-03 (invitations.ts registers the purpose with the same check); the
-  // results stand on their own when that service is not created (e.g. in a deployment without invitations)
-  if (!deps.reservations.purposes().some((p) => p.code === infantSessionPurpose))
-    deps.reservations.registerPurpose({
-      code: infantSessionPurpose,
-      label: '乳幼児健診',
-      check: async (v) =>
-        v.programs
-          .filter((p) => !infantCheckupOf(p))
-          .map((p) => ({
-            path: 'programs',
-            message: `乳幼児健診「${p}」はありません。健診を選び直してください。`,
-          })),
-    });
+  // the 集団健診 sessions are planned by F07-03; the results stand on their own without the invitations service
+  deps.reservations.registerPurpose(infantSessionPurposeDef);
   return {
     results: infantResultsService(deps),
     referrals: infantReferralsService(deps),
