@@ -1,7 +1,7 @@
 /**
  * 電子申請の取込 (F02-04 手順2〜4): an uploaded file (CSV/XML, docs/interfaces/e-application.md) is read by a job,
  * row by row: errors kept with their line, a 申込番号 imported before counted as 取込済み (never registered twice),
- * each applicant matched to a resident (e-application-candidates/-match); a certain or high match is registered
+ * each applicant matched to a resident (residents module: applicant-candidates / applicant-match); a certain or high match is registered
  * at once through the applications service (受診歴の確認 and 定員 there), a refusal is kept with its reason, and
  * the others wait in the review queue where a clerk picks the resident (resolve) or drops the application (reject).
  */
@@ -11,10 +11,9 @@ import { AppError, badRequest, conflict, notFound } from '../../platform/errors/
 import type { FileStore } from '../../platform/files/store.ts';
 import { JobCancelledError, type JobContext, type JobRunner } from '../../platform/jobs/runner.ts';
 import type { ReservationsService } from '../../platform/reservations/index.ts';
+import { applicantCandidates, matchApplicant } from '../residents/index.ts';
 import type { ApplicationsService } from './applications.ts';
-import { applicantCandidates } from './e-application-candidates.ts';
 import { type ApplicationRow, readApplicationFile } from './e-application-file.ts';
-import { matchApplicant } from './e-application-match.ts';
 import { importedBefore, importSummary, type Outcome, type Skipped } from './e-application-records.ts';
 import { eApplicationRegistrar, type Registration, reviewCodes } from './e-application-register.ts';
 

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Services } from '../../app.ts';
 import { freshServices } from '../../test/database.ts';
-import { applyRecords, type ResidentRecord } from '../residents/index.ts';
-import { applicantCandidates, candidateLimit } from './e-application-candidates.ts';
-import { matchApplicant } from './e-application-match.ts';
+import { applicantCandidates, candidateLimit } from './applicant-candidates.ts';
+import { matchApplicant } from './applicant-match.ts';
+import { applyRecords, type ResidentRecord } from './index.ts';
 
 type Person = Pick<ResidentRecord, 'atenaNo' | 'name' | 'nameKana' | 'birthDate'> & Partial<ResidentRecord>;
 

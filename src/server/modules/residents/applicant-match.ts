@@ -1,5 +1,5 @@
 /**
- * 申込者と宛名の照合 (F02-04): which resident an e-application is from, how sure that is, and why — in Japanese
+ * 申込者と宛名の照合 (F02-04 検診の申込, F06-02 妊娠届): which resident an e-application is from, how sure that is, and why — in Japanese
  * for the review queue. Rules (docs/interfaces/e-application.md「宛名との照合」):
  * - 宛名番号 given, and that resident's カナ氏名 and 生年月日 agree → certain.
  * - 宛名番号 given but the identity disagrees, or no such 宛名番号 → review.
@@ -11,7 +11,7 @@
  * Pure.
  */
 import { addressSearchKey, kanaSearchKey, nameSearchKey } from '../../platform/text/index.ts';
-import { type ResidentStatus, statusLabels } from '../residents/index.ts';
+import { type ResidentStatus, statusLabels } from './types.ts';
 
 /** What the application says about the applicant (ApplicationRow fields). */
 export type Applicant = {
@@ -22,7 +22,7 @@ export type Applicant = {
   address: string;
 };
 
-/** A resident who might be the applicant (e-application-candidates.ts). */
+/** A resident who might be the applicant (applicant-candidates.ts). */
 export type ResidentCandidate = {
   residentId: number;
   atenaNo: string;

@@ -5,7 +5,7 @@ import {
   type MatchResult,
   matchApplicant,
   type ResidentCandidate,
-} from './e-application-match.ts';
+} from './applicant-match.ts';
 
 // Source: the F02-04 issue (宛名番号 if present, else カナ氏名 + 生年月日 + 住所, with a confidence; unmatched or
 // ambiguous ones go to review) and docs/interfaces/e-application.md「宛名との照合」; kana folding is

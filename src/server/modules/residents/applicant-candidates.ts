@@ -1,12 +1,12 @@
 /**
- * Residents who might have sent an e-application (F02-04): the one with its 宛名番号 (also written without or with
+ * Residents who might have sent an e-application (F02-04 検診の申込, F06-02 妊娠届): the one with its 宛名番号 (also written without or with
  * other leading zeros), and anyone with the same カナ検索キー and 生年月日, whatever their status. Read-only; the
- * decision is e-application-match.ts.
+ * decision is applicant-match.ts.
  */
 import type { Database } from '../../platform/db/connect.ts';
 import { kanaSearchKey } from '../../platform/text/index.ts';
-import type { ResidentStatus } from '../residents/index.ts';
-import type { Applicant, ResidentCandidate } from './e-application-match.ts';
+import type { Applicant, ResidentCandidate } from './applicant-match.ts';
+import type { ResidentStatus } from './types.ts';
 
 export const candidateLimit = 20;
 
