@@ -1,6 +1,5 @@
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { parseAppliedAt } from './e-application-fields.ts';
 import { readApplicationFile } from './e-application-file.ts';
 
 // Source: docs/interfaces/e-application.md (the format this reader implements).
@@ -247,21 +246,5 @@ describe('readApplicationFile: XML', () => {
     expect(() => readApplicationFile(Buffer.from('<受診希望一覧/>'), 'xml')).toThrow(
       'ルート要素は <電子申請一覧> です',
     );
-  });
-});
-
-describe('parseAppliedAt', () => {
-  it.each([
-    ['2026-06-15T10:23:00', '2026-06-15T10:23:00+09:00'],
-    ['2026-06-15T10:23:00.123+09:00', '2026-06-15T10:23:00+09:00'],
-    ['2026-06-15T15:30:00Z', '2026-06-16T00:30:00+09:00'],
-    ['2026/6/5 9:05', '2026-06-05T09:05:00+09:00'],
-    ['２０２６／０６／１５　１０：２３', '2026-06-15T10:23:00+09:00'],
-    ['2026-06-15', '2026-06-15T00:00:00+09:00'],
-    ['2026-02-29 10:00', null],
-    ['2026-06-15 24:00', null],
-    ['令和8年6月15日', null],
-  ])('%s → %s', (input, output) => {
-    expect(parseAppliedAt(input)).toBe(output);
   });
 });

@@ -2,6 +2,13 @@
 
 export { applicantCandidates, candidateLimit } from './applicant-candidates.ts';
 export {
+  type ApplicantIdentity,
+  type IdentityField,
+  katakanaOf,
+  parseAppliedAt,
+  readApplicantIdentity,
+} from './applicant-fields.ts';
+export {
   type Applicant,
   type Confidence,
   type MatchResult,
