@@ -52,6 +52,10 @@ import {
   checkupsImportKind as maternalCheckupsImportKind,
   checkupsImportTarget as maternalCheckupsImportTarget,
 } from './modules/maternal/checkups-import.ts';
+import {
+  maternalENotifications,
+  registerENotificationRoutes,
+} from './modules/maternal/e-notification-routes.ts';
 import { maternalPregnancies } from './modules/maternal/pregnancy-prints.ts';
 import { registerPregnancyRoutes } from './modules/maternal/pregnancy-routes.ts';
 import { programsService, registerProgramRoutes } from './modules/programs/index.ts';
@@ -197,6 +201,16 @@ export function createServices(
   const vaccinationListMail = vaccinationListMailings({ database, mailings, jobs });
   jobs.register(vaccinationExtractJobKind, (ctx) => vaccinationLists.runExtraction(ctx));
   jobs.register(vaccinationMailingJobKind, (ctx) => vaccinationListMail.runMailingJob(ctx));
+  const maternal = maternalPregnancies({ database, audit, residents, mailings });
+  const eNotifications = maternalENotifications({
+    database,
+    audit,
+    files,
+    jobs,
+    pregnancies: maternal.pregnancies,
+    residents,
+    mailings,
+  });
   return {
     database,
     db,
@@ -213,7 +227,7 @@ export function createServices(
     mailings,
     adult: { ...adult, eApplications },
     maternalCheckups: maternalCheckupsService({ database, audit }),
-    maternal: maternalPregnancies({ database, audit, residents, mailings }),
+    maternal: { ...maternal, eNotifications },
     vaccination: {
       records: vaccinationRecordsService({ database, audit }),
       prints: vaccinationPrintsService({ database, mailings }),
@@ -339,6 +353,7 @@ export async function createHttp(
   });
   registerMaternalCheckupRoutes(app, { checkups: s.maternalCheckups });
   registerPregnancyRoutes(app, s.maternal);
+  registerENotificationRoutes(app, { eNotifications: s.maternal.eNotifications, files: s.files });
   registerImportRoutes(app, {
     imports: s.imports,
     files: s.files,

@@ -11,6 +11,7 @@ import { resultNoticeTemplate } from './modules/adult-health/result-notice-docum
 import { hearingReportTemplate } from './modules/infant/hearing-report.ts';
 import { infantReminderTemplate, invitationTemplate } from './modules/infant/invitation-document.ts';
 import { referralTemplate as infantReferralTemplate } from './modules/infant/referral-document.ts';
+import { handbookMailTemplate } from './modules/maternal/handbook-mail-document.ts';
 import { notificationSheetTemplate, voucherSetTemplate } from './modules/maternal/voucher-document.ts';
 import { bookletTemplate } from './modules/vaccination/booklet-document.ts';
 import { certificateTemplate } from './modules/vaccination/certificate-document.ts';
@@ -36,6 +37,7 @@ export const templates: TemplateRegistry = {
   [bookletTemplate.code]: bookletTemplate,
   [voucherSetTemplate.code]: voucherSetTemplate,
   [notificationSheetTemplate.code]: notificationSheetTemplate,
+  [handbookMailTemplate.code]: handbookMailTemplate,
   [hearingReportTemplate.code]: hearingReportTemplate,
   [infantReferralTemplate.code]: infantReferralTemplate,
   [invitationTemplate.code]: invitationTemplate,

@@ -5,6 +5,7 @@ export * from './modules/adult-health/e-application-schema.ts';
 export * from './modules/adult-health/reminder-calls-schema.ts';
 export * from './modules/adult-health/schema.ts';
 export * from './modules/infant/schema.ts';
+export * from './modules/maternal/e-notification-schema.ts';
 export * from './modules/maternal/schema.ts';
 export * from './modules/programs/schema.ts';
 export * from './modules/residents/schema.ts';

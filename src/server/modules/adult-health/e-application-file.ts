@@ -6,6 +6,7 @@
  */
 import { badRequest } from '../../platform/errors/app-error.ts';
 import {
+  accountNumberedRecords,
   csvNamedRecords,
   decodeText,
   nameKey,
@@ -99,25 +100,10 @@ export function readApplicationFile(
   buf: Buffer,
   kind: 'csv' | 'xml',
 ): { rows: ApplicationRow[]; errors: RowError[] } {
-  const text = decodeText(buf);
-  const where = (line: number) => (kind === 'xml' ? `${line}件目` : `${line}行目`);
-  const rows: ApplicationRow[] = [];
-  const errors: RowError[] = [];
-  const firstLine = new Map<string, number>();
-  for (const { line, raw } of applications(text, kind)) {
-    const result = normaliseApplication(raw, line);
-    const { applicationNo } = result;
-    for (const e of result.errors) errors.push({ line, applicationNo, ...e });
-    const first = applicationNo ? firstLine.get(applicationNo) : undefined;
-    if (first !== undefined)
-      errors.push({
-        line,
-        applicationNo,
-        field: 'applicationNo',
-        message: `申込番号 ${applicationNo} は${where(first)}と同じです。同じ申込が2回書かれています。どちらか一方だけにしてください。`,
-      });
-    else if (applicationNo) firstLine.set(applicationNo, line);
-    if (result.row && first === undefined) rows.push(result.row);
-  }
-  return { rows, errors };
+  return accountNumberedRecords(applications(decodeText(buf), kind), normaliseApplication, {
+    kind,
+    numberField: 'applicationNo',
+    numberLabel: '申込番号',
+    what: '申込',
+  });
 }

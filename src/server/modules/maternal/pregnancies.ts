@@ -56,6 +56,8 @@ export type RegisterInput = {
   /** 面談 (妊娠届出時): e.g. { done_on, by } */
   interview: Record<string, unknown>;
   note: string;
+  /** 電子申請の申請番号 (F06-02): kept in details, one pregnancy per 申請 */
+  eApplicationNo?: string;
 };
 
 const invalid = (errors: FieldError[]) =>
@@ -208,7 +210,10 @@ export function pregnanciesService(deps: {
             riskFlags: v.riskFlags,
             specificPregnant: v.specificPregnant,
             interview: v.interview,
-            details: v.movedIn ? { movedIn: v.movedIn } : {},
+            details: {
+              ...(v.movedIn ? { movedIn: v.movedIn } : {}),
+              ...(v.eApplicationNo ? { eApplicationNo: v.eApplicationNo } : {}),
+            },
             note: v.note,
           },
           actor.userId,

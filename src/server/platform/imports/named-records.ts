@@ -89,3 +89,38 @@ export function xmlNamedRecords(
     ),
   }));
 }
+
+/**
+ * Row accounting of numbered records (申込番号・申請番号, unique in a file): each record normalised by the caller
+ * ends up in `rows` or, with its line and a message per problem, in `errors`; a number already used by an earlier
+ * record of the file is an error (only the first is read).
+ */
+export function accountNumberedRecords<Raw, Row, Field extends string>(
+  records: { line: number; raw: Raw }[],
+  normalise: (
+    raw: Raw,
+    line: number,
+  ) => { applicationNo: string; row: Row | null; errors: { field: Field; message: string }[] },
+  o: { kind: 'csv' | 'xml'; numberField: Field; numberLabel: string; what: string },
+): { rows: Row[]; errors: { line: number; applicationNo: string; field: Field; message: string }[] } {
+  const where = (line: number) => (o.kind === 'xml' ? `${line}件目` : `${line}行目`);
+  const rows: Row[] = [];
+  const errors: { line: number; applicationNo: string; field: Field; message: string }[] = [];
+  const firstLine = new Map<string, number>();
+  for (const { line, raw } of records) {
+    const result = normalise(raw, line);
+    const { applicationNo } = result;
+    for (const e of result.errors) errors.push({ line, applicationNo, ...e });
+    const first = applicationNo ? firstLine.get(applicationNo) : undefined;
+    if (first !== undefined)
+      errors.push({
+        line,
+        applicationNo,
+        field: o.numberField,
+        message: `${o.numberLabel} ${applicationNo} は${where(first)}と同じです。同じ${o.what}が2回書かれています。どちらか一方だけにしてください。`,
+      });
+    else if (applicationNo) firstLine.set(applicationNo, line);
+    if (result.row && first === undefined) rows.push(result.row);
+  }
+  return { rows, errors };
+}
