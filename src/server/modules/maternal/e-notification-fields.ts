@@ -69,6 +69,18 @@ const fold = (s: string) => toHalfWidthAscii(s).replace(/\s/g, '').toLowerCase()
 const yes = ['はい', '有', 'あり', '受けた', '希望する', '希望', 'する', 'yes', 'y', '1', '○'];
 const no = ['いいえ', '無', 'なし', '受けていない', '希望しない', 'しない', 'no', 'n', '0', '×'];
 
+/** 胎児数 written in words (単胎・双胎・品胎 …). */
+const multipleWords: Record<string, number> = {
+  単胎: 1,
+  双胎: 2,
+  双子: 2,
+  品胎: 3,
+  三胎: 3,
+  三つ子: 3,
+  四胎: 4,
+  五胎: 5,
+};
+
 /** Which question a column is: by its label (spaces and brackets ignored) or its code. */
 export function questionOfColumn(name: string) {
   const k = nameKey(name);
@@ -87,7 +99,7 @@ function answerOf(code: string, text: string): string | undefined {
 
 /** '10週3日', '10w3d', '10' → { weeks, days }; null when unreadable. */
 export function weeksOf(text: string): { weeks: number; days: number } | null {
-  const m = /^(?:妊娠)?(\d{1,2})(?:週|w)?(?:(\d)(?:日|d))?$/i.exec(fold(text));
+  const m = /^(?:妊娠)?(\d{1,2})(?:週|w)?(?:([0-6])(?:日|d))?$/i.exec(fold(text));
   return m ? { weeks: Number(m[1]), days: Number(m[2] ?? 0) } : null;
 }
 
@@ -115,8 +127,8 @@ export function normaliseNotification(
   if (!dueText && !weeksText)
     fail('dueDate', '出産予定日か妊娠週数のどちらかを書いてください（例: 2027-05-20、10週3日）。');
 
-  const fetusText = toHalfWidthAscii(text('fetusCount')).replace(/[人児胎\s]/g, '');
-  const fetusCount = fetusText ? Number(fetusText) : 1;
+  const fetusText = toHalfWidthAscii(text('fetusCount')).replace(/\s/g, '');
+  const fetusCount = fetusText ? (multipleWords[fetusText] ?? Number(fetusText.replace(/[人児]$/, ''))) : 1;
   if (!Number.isInteger(fetusCount) || fetusCount < 1 || fetusCount > maxFetusCount)
     fail(
       'fetusCount',

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Services } from '../../app.ts';
 import { addMonthsClamped, today } from '../../platform/calendar/index.ts';
+import { pdfText } from '../../platform/documents/pdf-text.ts';
 import { freshServices } from '../../test/database.ts';
 import { addResidents } from '../adult-health/test-residents.ts';
 
@@ -171,6 +172,13 @@ describe(`妊娠届（電子申請）の受付・登録・送付 (${process.env.
       [mailed.mailingId],
     );
     expect(m).toEqual({ purpose: 'maternal.handbook-mail', n: 1 });
+    // the letter: what is enclosed, the 面談 request, then the 受診券 with their IDs
+    const text = (await pdfText(await s.mailings.preview(actor, mailed.mailingId, {}))).join('\n').replace(/\s+/g, '');
+    expect(text).toContain('母子健康手帳等の送付について');
+    for (const h of p.handbooks) expect(text).toContain(h.handbookNo);
+    expect(text).toContain('面談のお願い');
+    expect(text).toContain('ご希望の日時:平日午前');
+    expect(text).toContain(p.vouchers[0]!.voucherNo);
   });
 
   it('a registration interrupted after the pregnancy was made links that pregnancy instead of a second', async () => {
