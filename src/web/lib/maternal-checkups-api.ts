@@ -3,7 +3,12 @@ import { api } from './api.ts';
 
 export const checkupImportsBase = '/api/maternal/checkups/imports';
 
-export type CheckupKind = 'prenatal' | 'prenatal_detailed' | 'postpartum' | 'postpartum_detailed';
+export type CheckupKind =
+  | 'prenatal'
+  | 'prenatal_detailed'
+  | 'postpartum'
+  | 'postpartum_detailed'
+  | 'prenatal_dental';
 export type CheckupCategory = 'checkup' | 'detailed';
 type Choice = { code: string; label: string };
 export type ItemDef = { code: string; label: string; required?: boolean } & (
@@ -19,6 +24,8 @@ export type CheckupMeta = {
   categories: Record<CheckupCategory, string>;
   voucherKinds: Record<string, string>;
   itemSets: Record<CheckupKind, { version: string; items: ItemDef[] }>;
+  /** the 判定 each kind takes (歯科 and 精密健診: no 要精密) */
+  judgementsOf: Record<CheckupKind, string[]>;
   epds: { followUpThreshold: number; selfHarmThreshold: number };
 };
 export type CheckupResult = {

@@ -21,6 +21,7 @@ import { CheckupResultForm } from '../components/maternal/CheckupResultForm.tsx'
 import { MaternalNav } from '../components/maternal/MaternalNav.tsx';
 import {
   type CheckupCategory,
+  type CheckupKind,
   type CheckupMeta,
   type CheckupResult,
   type CheckupVisit,
@@ -119,7 +120,11 @@ function ManualEntry({ meta }: { meta: CheckupMeta }) {
     setNo('');
     scan.current?.focus();
   }
-  const referable = visit?.result && ['detailed', 'treatment'].includes(visit.result.judgement);
+  // 要精密・要治療 of a kind that has a 精密健診 (not 歯科)
+  const referable =
+    visit?.result &&
+    ['detailed', 'treatment'].includes(visit.result.judgement) &&
+    meta.judgementsOf[`${visit.kind}_detailed` as CheckupKind] !== undefined;
 
   return (
     <Stack gap="sm">

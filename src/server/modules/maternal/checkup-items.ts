@@ -11,8 +11,14 @@ export const checkupKinds = {
   prenatal_detailed: '妊婦精密健診',
   postpartum: '産婦健診',
   postpartum_detailed: '産婦精密健診',
+  /** 妊婦歯科健診 (flows.md F06-03 note; 市町村事業, items below [P]): no 精密健診 of its own */
+  prenatal_dental: '妊婦歯科健診',
 } as const;
 export type CheckupKind = keyof typeof checkupKinds;
+
+/** The 精密健診 kind a 要精密・要治療 visit refers to, or null (歯科: treated at the dentist, not a 精密健診). */
+export const detailedKindOf = (kind: CheckupKind): CheckupKind | null =>
+  kind === 'prenatal' ? 'prenatal_detailed' : kind === 'postpartum' ? 'postpartum_detailed' : null;
 
 /** 判定 (maternal_checkup_results.judgement); 要精密 is not a 精密健診's own judgement. */
 export const judgements = {
@@ -24,7 +30,7 @@ export const judgements = {
 } as const;
 export type Judgement = keyof typeof judgements;
 export const judgementsOf = (kind: CheckupKind): Judgement[] =>
-  kind.endsWith('_detailed')
+  kind.endsWith('_detailed') || kind === 'prenatal_dental'
     ? ['normal', 'observe', 'treatment', 'under_care']
     : ['normal', 'observe', 'detailed', 'treatment', 'under_care'];
 
@@ -110,6 +116,16 @@ const urineItems: ItemDef[] = [
   { code: 'urineGlucose', label: '尿糖', type: 'choice', choices: urine, required: true },
 ];
 const findings: ItemDef = { code: 'findings', label: '所見', type: 'text', max: 200 };
+const teeth = (code: string, label: string, required = false): ItemDef => ({
+  code,
+  label,
+  type: 'number',
+  unit: '本',
+  min: 0,
+  max: 32,
+  decimals: 0,
+  ...(required ? { required } : {}),
+});
 
 /** The item sets in force (a new national default gets a new version; stored results keep theirs). */
 export const checkupItemSets: Record<CheckupKind, { version: string; items: ItemDef[] }> = {
@@ -176,6 +192,48 @@ export const checkupItemSets: Record<CheckupKind, { version: string; items: Item
     version: '2026.1',
     items: [{ code: 'diagnosis', label: '診断名', type: 'text', max: 100 }, findings],
   },
+  // 妊婦歯科健康診査: the counts of a 歯科健診票 (現在歯・未処置歯・処置歯・喪失歯) and the 歯周・清掃 findings, as
+  // municipal 妊婦歯科健診 forms record them [P: no national item list; a city adds its own items in code]
+  prenatal_dental: {
+    version: '2026.1',
+    items: [
+      teeth('presentTeeth', '現在歯数', true),
+      teeth('untreatedTeeth', '未処置歯数', true),
+      teeth('treatedTeeth', '処置歯数'),
+      teeth('missingTeeth', '喪失歯数'),
+      {
+        code: 'gingiva',
+        label: '歯肉の状態',
+        type: 'choice',
+        choices: [
+          { code: 'normal', label: '異常なし' },
+          { code: 'gingivitis', label: '歯肉炎' },
+          { code: 'periodontitis', label: '歯周炎' },
+        ],
+        required: true,
+      },
+      {
+        code: 'calculus',
+        label: '歯石',
+        type: 'choice',
+        choices: [
+          { code: 'none', label: 'なし' },
+          { code: 'present', label: 'あり' },
+        ],
+      },
+      {
+        code: 'oralHygiene',
+        label: '口腔清掃状態',
+        type: 'choice',
+        choices: [
+          { code: 'good', label: '良好' },
+          { code: 'fair', label: '普通' },
+          { code: 'poor', label: '不良' },
+        ],
+      },
+      findings,
+    ],
+  },
 };
 
 /** EPDS（エジンバラ産後うつ病質問票）: 10 questions, 0–3 each, total 0–30; Q10 is 自分自身を傷つけるという考え. */
@@ -189,10 +247,11 @@ export const epdsSelfHarmQuestion = 10;
 export const epdsFollowUpThreshold = 9;
 export const epdsSelfHarmThreshold = 1;
 
-/** 受診券の種類 → the 健診 entered with it here (other vouchers — 歯科・子宮頸がん・聴覚 — have their own screens). */
-export const voucherKindToCheckup: Record<string, 'prenatal' | 'postpartum'> = {
+/** 受診券の種類 → the 健診 entered with it here (子宮頸がん・聴覚 vouchers have their own screens). */
+export const voucherKindToCheckup: Record<string, CheckupKind> = {
   prenatal: 'prenatal',
   postpartum: 'postpartum',
+  prenatal_dental: 'prenatal_dental',
 };
 export const voucherKindLabels: Record<string, string> = {
   prenatal: '妊婦健診',

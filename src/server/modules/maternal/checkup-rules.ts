@@ -197,12 +197,12 @@ export function checkVisitDate(
     return fail(
       `受診日 ${formatWareki(examinedOn)} はこの妊娠の妊娠0週より前です（${due}）。受診日か受診券IDを確かめてください。`,
     );
-  if (kind === 'prenatal' || kind === 'prenatal_detailed') {
-    if (kind === 'prenatal' && p.outcomeOn && compareDates(examinedOn, p.outcomeOn) > 0)
+  if (kind === 'prenatal' || kind === 'prenatal_detailed' || kind === 'prenatal_dental') {
+    if (kind !== 'prenatal_detailed' && p.outcomeOn && compareDates(examinedOn, p.outcomeOn) > 0)
       return fail(
         `受診日 ${formatWareki(examinedOn)} は出産・妊娠の終了日（${formatWareki(p.outcomeOn)}）より後です。産婦健診の受診券ではないか、受診日を確かめてください。`,
       );
-    const limit = kind === 'prenatal' ? lastPrenatalWeek : lastPrenatalWeek + 12;
+    const limit = kind === 'prenatal_detailed' ? lastPrenatalWeek + 12 : lastPrenatalWeek;
     if (age.weeks > limit)
       return fail(
         `受診日 ${formatWareki(examinedOn)} は妊娠${age.weeks}週にあたり、${due}を大きく過ぎています。受診日か受診券IDを確かめてください。`,
@@ -262,7 +262,8 @@ export function followUpReasons(kind: CheckupKind, judgement: Judgement, items: 
     if (q10 >= epdsSelfHarmThreshold)
       reasons.push(`EPDS 問${epdsSelfHarmQuestion}（自分を傷つける考え）${q10}点`);
   }
-  if (judgement === 'detailed' || judgement === 'treatment')
+  // 歯科の要治療 goes to the dentist, not to the 地区担当保健師's follow-up list
+  if ((judgement === 'detailed' || judgement === 'treatment') && kind !== 'prenatal_dental')
     reasons.push(`${checkupKinds[kind]} ${judgements[judgement]}`);
   return reasons;
 }

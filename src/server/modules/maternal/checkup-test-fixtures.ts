@@ -1,7 +1,7 @@
 /**
  * Test-only: a pregnancy (妊娠届) with its 受診券 as F06-01 registers them — 14 妊婦健診 (§4.3), 2 産婦健診 (§4.4) and
- * one 子宮頸がん検診 voucher — written straight into pregnancies / checkup_vouchers, so the result tests do not depend
- * on the registration screens. 受診券ID: {届出番号}-P01 … P14, -S01, -S02, -C01.
+ * one 子宮頸がん検診 and one 妊婦歯科健診 voucher — written straight into pregnancies / checkup_vouchers, so the result tests do not depend
+ * on the registration screens. 受診券ID: {届出番号}-P01 … P14, -S01, -S02, -C01, -D01.
  */
 import type { SqlRunner } from '../../platform/db/connect.ts';
 
@@ -36,6 +36,7 @@ export async function addPregnancyWithVouchers(q: SqlRunner, p: PregnancyFixture
     ['postpartum', 1, 'S01'] as const,
     ['postpartum', 2, 'S02'] as const,
     ['cervical', 1, 'C01'] as const,
+    ['prenatal_dental', 1, 'D01'] as const,
   ];
   for (const [kind, seq, suffix] of vouchers)
     await q.query(

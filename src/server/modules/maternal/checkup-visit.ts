@@ -9,6 +9,7 @@ import {
   type CheckupKind,
   checkupItemSets,
   checkupKinds,
+  detailedKindOf,
   judgements,
   voucherKindLabels,
   voucherKindToCheckup,
@@ -68,7 +69,7 @@ export function voucherCheck(v: VoucherRow | undefined, no: string): { kind: Che
   const kind = voucherKindToCheckup[v.kind];
   if (!kind)
     return voucherError(
-      `受診券ID ${no} は${voucherKindLabels[v.kind] ?? v.kind}の受診券です。ここでは妊婦健診・産婦健診の受診券だけ入力できます。`,
+      `受診券ID ${no} は${voucherKindLabels[v.kind] ?? v.kind}の受診券です。ここでは妊婦健診・産婦健診・妊婦歯科健診の受診券だけ入力できます。`,
     );
   return { kind };
 }
@@ -109,8 +110,15 @@ export function prepareVisit(
           `受診券ID ${v.voucherNo} の${checkupKinds[kind]}（${formatWareki(r.examinedOn)}）の判定は「${judgements[r.judgement]}」で、要精密・要治療ではありません。受診券IDか、健診の判定を確かめてください。`,
         ),
       );
+    const detailedKind = detailedKindOf(kind);
+    if (!detailedKind)
+      return fail(
+        voucherError(
+          `${checkupKinds[kind]}には精密健診の結果はありません（要治療は歯科医療機関での治療です）。受診券IDを確かめてください。`,
+        ),
+      );
     referral = r;
-    kind = `${kind}_detailed` as CheckupKind;
+    kind = detailedKind;
     const d = ctx.detailedResult;
     if (d && !ctx.isSame(d))
       return fail(

@@ -187,4 +187,40 @@ describe('妊婦健診・産婦健診の結果入力 (F06-03…F06-06)', () => {
     const { followUps } = await s.maternalCheckups.lookup(actor, v2('S01'));
     expect(followUps).toHaveLength(1);
   });
+
+  it('妊婦歯科健診 (flows.md F06-03 note): its own items, no 要精密 and no 精密健診, 要治療 is not a follow-up', async () => {
+    const found = await s.maternalCheckups.lookup(actor, v1('D01'));
+    expect(found.kind).toBe('prenatal_dental');
+    const dental = {
+      presentTeeth: 28,
+      untreatedTeeth: 2,
+      treatedTeeth: 5,
+      missingTeeth: 0,
+      gingiva: 'gingivitis',
+      calculus: 'present',
+      oralHygiene: 'fair',
+    };
+    await expect(
+      s.maternalCheckups.save(actor, input({ voucherNo: v1('D01'), items: dental, judgement: '要精密' })),
+    ).rejects.toMatchObject({ status: 400, message: expect.stringContaining('判定「要精密」は読めません') });
+    await expect(
+      s.maternalCheckups.save(
+        actor,
+        input({ voucherNo: v1('D01'), items: { ...dental, untreatedTeeth: 40 }, judgement: 'treatment' }),
+      ),
+    ).rejects.toMatchObject({ status: 400 });
+    const { result } = await s.maternalCheckups.save(
+      actor,
+      input({ voucherNo: v1('D01'), items: dental, judgement: 'treatment', institution: 'すこやか歯科' }),
+    );
+    expect(result).toMatchObject({ kind: 'prenatal_dental', judgement: 'treatment' });
+    expect(result.items).toMatchObject({ untreatedTeeth: 2, gingiva: 'gingivitis' });
+    const after = await s.maternalCheckups.lookup(actor, v1('D01'));
+    expect(after.followUps.flatMap((f) => f.reasons).filter((r) => r.includes('歯科'))).toEqual([]);
+    await expect(
+      s.maternalCheckups.save(actor, input({ voucherNo: v1('D01'), category: 'detailed', items: {} })),
+    ).rejects.toMatchObject({
+      message: expect.stringContaining('妊婦歯科健診には精密健診の結果はありません'),
+    });
+  });
 });

@@ -10,11 +10,13 @@ import { formatWareki, parseDateInput, today } from '../../platform/calendar/ind
 import type { Database } from '../../platform/db/connect.ts';
 import { AppError, badRequest, conflict } from '../../platform/errors/app-error.ts';
 import {
+  type CheckupKind,
   checkupItemSets,
   checkupKinds,
   epdsFollowUpThreshold,
   epdsSelfHarmThreshold,
   judgements,
+  judgementsOf,
   voucherKindLabels,
 } from './checkup-items.ts';
 import { type ResultRow, checkupRepository as repo, voucherKey } from './checkup-repository.ts';
@@ -72,6 +74,9 @@ export function maternalCheckupsService(deps: { database: Database; audit: Audit
       categories: categoryLabels,
       voucherKinds: voucherKindLabels,
       itemSets: checkupItemSets,
+      judgementsOf: Object.fromEntries(
+        (Object.keys(checkupKinds) as CheckupKind[]).map((k) => [k, judgementsOf(k)]),
+      ),
       epds: { followUpThreshold: epdsFollowUpThreshold, selfHarmThreshold: epdsSelfHarmThreshold },
     }),
 

@@ -31,9 +31,7 @@ type Props = {
 export function CheckupResultForm({ meta, visit, category, result, onSaved, onCancel }: Props) {
   const kind = (category === 'checkup' ? visit.kind : `${visit.kind}_detailed`) as CheckupKind;
   const set = meta.itemSets[kind];
-  const judgementCodes = Object.keys(meta.judgements).filter(
-    (j) => category === 'checkup' || j !== 'detailed',
-  );
+  const judgementCodes = meta.judgementsOf[kind];
   const [examinedOn, setExaminedOn] = useState(result?.examinedOn ?? '');
   const [institution, setInstitution] = useState(result?.institutionName ?? '');
   const [judgement, setJudgement] = useState(result?.judgement ?? '');
