@@ -7,6 +7,7 @@ export * from './modules/adult-health/schema.ts';
 export * from './modules/infant/schema.ts';
 export * from './modules/maternal/e-notification-schema.ts';
 export * from './modules/maternal/schema.ts';
+export * from './modules/maternal/settings-schema.ts';
 export * from './modules/programs/schema.ts';
 export * from './modules/residents/schema.ts';
 export * from './modules/settings/schema.ts';
