@@ -13,6 +13,7 @@ import { ChildrenScreen } from './screens/ChildrenScreen.tsx';
 import { DetailedExamImportScreen } from './screens/DetailedExamImportScreen.tsx';
 import { DetailedExamsScreen } from './screens/DetailedExamsScreen.tsx';
 import { EApplicationsScreen } from './screens/EApplicationsScreen.tsx';
+import { ENotificationsScreen } from './screens/ENotificationsScreen.tsx';
 import { InfantCheckupsScreen } from './screens/InfantCheckupsScreen.tsx';
 import { InfantResultsScreen } from './screens/InfantResultsScreen.tsx';
 import { JobsScreen } from './screens/JobsScreen.tsx';
@@ -261,6 +262,14 @@ export function App() {
           element={
             <RequirePermission permissions={['maternal.view']}>
               <PregnanciesScreen />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="/maternal/e-notifications"
+          element={
+            <RequirePermission permissions={['maternal.view']}>
+              <ENotificationsScreen />
             </RequirePermission>
           }
         />

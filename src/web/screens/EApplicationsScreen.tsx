@@ -1,11 +1,11 @@
 import { Alert, Button, Group, Input, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { EApplicationImports } from '../components/adult/EApplicationImports.tsx';
 import { EApplicationReview } from '../components/adult/EApplicationReview.tsx';
 import { FiscalYearSelect } from '../components/adult/FiscalYearSelect.tsx';
 import { JobProgress } from '../components/adult/JobProgress.tsx';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
+import { FileImportHistory } from '../components/imports/FileImportHistory.tsx';
 import { useAuth } from '../lib/auth.tsx';
 import { eApplicationKeys, eApplicationsApi, type ImportResult } from '../lib/e-applications-api.ts';
 import { formatCount } from '../lib/format.ts';
@@ -86,7 +86,13 @@ export function EApplicationsScreen() {
       {result.data && <ImportSummary r={result.data} />}
       <ErrorAlert error={result.error} title="取込結果を読めません" />
       <EApplicationReview />
-      <EApplicationImports onOpen={setFinished} />
+      <FileImportHistory
+        id="e-imports"
+        queryKey={eApplicationKeys.imports}
+        load={eApplicationsApi.imports}
+        onOpen={setFinished}
+        showFiscalYear
+      />
     </Stack>
   );
 }

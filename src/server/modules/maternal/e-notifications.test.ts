@@ -173,7 +173,9 @@ describe(`妊娠届（電子申請）の受付・登録・送付 (${process.env.
     );
     expect(m).toEqual({ purpose: 'maternal.handbook-mail', n: 1 });
     // the letter: what is enclosed, the 面談 request, then the 受診券 with their IDs
-    const text = (await pdfText(await s.mailings.preview(actor, mailed.mailingId, {}))).join('\n').replace(/\s+/g, '');
+    const text = (await pdfText(await s.mailings.preview(actor, mailed.mailingId, {})))
+      .join('\n')
+      .replace(/\s+/g, '');
     expect(text).toContain('母子健康手帳等の送付について');
     for (const h of p.handbooks) expect(text).toContain(h.handbookNo);
     expect(text).toContain('面談のお願い');

@@ -12,7 +12,7 @@ import type { Database } from '../../platform/db/connect.ts';
 import { AppError, badRequest, conflict, notFound } from '../../platform/errors/app-error.ts';
 import type { FileStore } from '../../platform/files/store.ts';
 import { JobCancelledError, type JobContext, type JobRunner } from '../../platform/jobs/runner.ts';
-import { applicantCandidates, matchApplicant } from '../residents/index.ts';
+import { applicantCandidates, matchApplicant, type ResidentCandidate } from '../residents/index.ts';
 import {
   type NotificationRow,
   type NotificationRowError,
@@ -43,7 +43,7 @@ export type ENotification = {
   matchStatus: 'matched' | 'review' | 'unmatched';
   confidence: string;
   matchReasons: string[];
-  candidates: { residentId: number; name: string; atenaNo: string; score: number; reasons: string[] }[];
+  candidates: (ResidentCandidate & { score: number; reasons: string[] })[];
   residentId: number | null;
   pregnancyId: number | null;
   outcome: ENotificationOutcome;
@@ -51,6 +51,7 @@ export type ENotification = {
   delivery: 'mail' | 'visit';
   mailingId: number | null;
   version: number;
+  updatedAt: string;
 };
 
 const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
