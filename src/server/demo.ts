@@ -1,5 +1,6 @@
 import type { Services } from './app.ts';
 import { seedAdultHealthDemo } from './modules/adult-health/demo.ts';
+import { seedMaternalDemo } from './modules/infant/demo.ts';
 import { seedProgramsDemo } from './modules/programs/index.ts';
 import { seedDemoCity } from './modules/residents/demo/seed.ts';
 import { seedVaccinationDemo } from './modules/vaccination/demo.ts';
@@ -64,6 +65,22 @@ export async function ensureDemoData(s: Services, config: Config): Promise<strin
     await seedAdultHealthDemo(s.database, fy);
     await seedVaccinationDemo(s.database, today());
     await seedMunicipalVaccinesDemo(s.vaccination.municipal, fy);
+    const started = Date.now();
+    const maternal = await seedMaternalDemo(
+      {
+        database: s.database,
+        pregnancies: s.maternal.pregnancies,
+        checkups: s.maternalCheckups,
+        births: s.infantBirths.births,
+        hearing: s.infantBirths.hearing,
+        results: s.infantResults.results,
+      },
+      today(),
+    );
+    if (maternal)
+      console.log(
+        `母子保健のデモ（妊娠届 ${maternal.pregnancies}件・出生 ${maternal.births}人）を作成しました ${((Date.now() - started) / 1000).toFixed(1)}秒`,
+      );
     lines.push(
       `デモ用ログイン: admin（システム管理者）/ hokenshi（保健師）/ jimu（事務）/ etsuran（閲覧のみ）/ kansa（監査）`,
     );
