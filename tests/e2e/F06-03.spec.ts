@@ -3,11 +3,10 @@ import { csrfToken, expectNoSeriousA11yViolations, login, todayJst } from './hel
 import { addMother, type RegisteredPregnancy, registerPregnancy } from './maternal-helpers.ts';
 
 /**
- * F06-03 妊婦健診結果入力 / F06-04 妊婦精密健診結果入力: a nurse has the returned 受診票 on the desk; she scans the
- * 受診券ID (the scanner types it and Enter), sees the mother and the pregnancy, and enters the result by keyboard
- * only (Enter from field to field, Enter on the last field saves). The 妊娠週数 comes from the 出産予定日. The same
- * voucher scanned again is refused as used, with the date and the result; a 要精密 visit gets its 精密健診 result,
- * linked to it.
+ * F06-03 妊婦健診結果入力: a nurse has the returned 受診票 on the desk; she scans the 受診券ID (the scanner types it
+ * and Enter), sees the mother and the pregnancy, and enters the result by keyboard only (Enter from field to field,
+ * Enter on the last field saves). The 妊娠週数 comes from the 出産予定日. The same voucher scanned again is refused as
+ * used, with the date and the result. (The 精密健診 of a 要精密 visit: F06-04.spec.ts.)
  */
 test.describe.configure({ mode: 'serial' });
 
@@ -123,45 +122,4 @@ test('使用済みの受診券IDは、受診日と結果を示して断られる
   });
   expect(res.status()).toBe(409);
   expect(((await res.json()) as { error: { message: string } }).error.message).toMatch(/で使用済みです。/);
-});
-
-test('F06-04 要精密の健診から精密健診の結果を入力し、紹介元の健診に結び付く', async () => {
-  await scanVoucher(voucher(2));
-  await form().getByLabel('受診日').fill(todayJst());
-  await form().getByLabel('医療機関（コードまたは名称）').fill('すこやか産婦人科');
-  await form().getByLabel('血圧（収縮期）（mmHg）').fill('146');
-  await form().getByLabel('血圧（拡張期）（mmHg）').fill('94');
-  await form().getByLabel('体重（kg）').fill('59.0');
-  await form().getByLabel('浮腫').selectOption({ label: '+' });
-  await form().getByLabel('尿蛋白').selectOption({ label: '+' });
-  await form().getByLabel('尿糖').selectOption({ label: '−' });
-  await form().getByLabel('判定').selectOption({ label: '要精密' });
-  await form().getByRole('button', { name: '保存' }).click();
-  await expect(page.getByRole('status').filter({ hasText: '登録しました' })).toContainText(
-    'フォロー対象者に登録しました（妊婦健診 要精密）',
-  );
-
-  await scanVoucher(voucher(2));
-  await page.getByRole('button', { name: '精密健診の結果を入力' }).click();
-  await expect(form()).toContainText('妊婦精密健診の結果を入力');
-  await expect(form()).toContainText('紹介元: 妊婦健診');
-  await form().getByLabel('受診日').fill(todayJst());
-  await form().getByLabel('医療機関（コードまたは名称）').fill('すこやか総合病院');
-  await form().getByLabel('診断名').fill('妊娠高血圧症候群');
-  await expect(form().getByLabel('判定').locator('option', { hasText: '要精密' })).toHaveCount(0);
-  await form().getByLabel('判定').selectOption({ label: '要治療' });
-  await form().getByRole('button', { name: '保存' }).click();
-  await expect(page.getByRole('status').filter({ hasText: '登録しました' })).toContainText(
-    '妊婦精密健診の結果を登録しました',
-  );
-
-  await scanVoucher(voucher(2));
-  const detailedRow = page
-    .getByRole('table', { name: 'この妊娠の健診結果' })
-    .getByRole('row')
-    .filter({ hasText: '妊婦精密健診' });
-  await expect(detailedRow).toContainText(voucher(2));
-  await expect(detailedRow).toContainText('すこやか総合病院');
-  await expect(detailedRow).toContainText('要治療');
-  await expect(page.getByRole('button', { name: '精密健診の結果を修正' })).toBeVisible();
 });

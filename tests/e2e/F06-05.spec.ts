@@ -1,18 +1,24 @@
 import { type BrowserContext, expect, type Page, test } from '@playwright/test';
 import { parse } from 'csv-parse/sync';
 import iconv from 'iconv-lite';
-import { csrfToken, downloadOf, login, todayJst } from './helpers.ts';
+import { downloadOf, login, todayJst } from './helpers.ts';
+import {
+  addCheckupImportSetting,
+  checkImportFile,
+  importDone,
+  importPanel,
+  sjisCsv,
+} from './maternal-checkup-helpers.ts';
 import { addMother, type RegisteredPregnancy, registerPregnancy } from './maternal-helpers.ts';
 
 /**
- * F06-05 産婦健診結果入力 / F06-06 産婦精密健診結果入力: a nurse enters a 産婦健診 with an EPDS of 12 points and
- * the mother is registered for follow-up (§4.4: EPDS ≥9 or 問10 ≥1); the punch contractor's Shift_JIS file is
- * checked — an unknown 受診券ID and a voucher already used are explained — the good rows imported, the error rows
- * downloaded (same header + エラー内容); a 精密 row of a 要精密 visit is imported and linked to it.
+ * F06-05 産婦健診結果入力: a nurse enters a 産婦健診 with an EPDS of 12 points and the mother is registered for
+ * follow-up (§4.4: EPDS ≥9 or 問10 ≥1); the punch contractor's Shift_JIS file is checked — an unknown 受診券ID and a
+ * voucher already used are explained — the good rows imported, the error rows downloaded (same header + エラー内容).
+ * (The 精密健診 of a 要精密 産婦健診: F06-06.spec.ts.)
  */
 test.describe.configure({ mode: 'serial' });
 
-const base = '/api/maternal/checkups/imports';
 const settingName = 'パンチ業者の健診結果';
 const header = [
   '受診券ID',
@@ -39,10 +45,8 @@ const voucher = (kind: string, seq: number) =>
 const daysAgo = (n: number) => new Date(Date.parse(todayJst()) - n * 86_400_000).toISOString().slice(0, 10);
 const scan = () => page.getByLabel('受診券ID（バーコードを読み取るか入力して Enter）');
 const form = () => page.getByRole('region', { name: /の結果を(入力|修正)$/ });
-const panel = () => page.getByRole('region', { name: '取込の点検と取り込み' });
-const summary = () => panel().getByRole('status').filter({ hasText: '件数:' });
-const done = () => panel().getByRole('status').filter({ hasText: '取り込みました' });
-const sjis = (rows: string[][]) => iconv.encode(`${rows.map((r) => r.join(',')).join('\r\n')}\r\n`, 'cp932');
+const panel = () => importPanel(page);
+const done = () => importDone(page);
 // a punch file writes the minus of 尿・浮腫 as 「－」 (Shift_JIS has no U+2212 「−」)
 const epds = ['0', '1', '1', '0', '1', '0', '1', '0', '0', '0'];
 const postpartumRow = (no: string, date: string, judgement: string, days: string) => [
@@ -66,14 +70,6 @@ async function scanVoucher(no: string) {
   await scan().fill(no);
   await scan().press('Enter');
 }
-async function check(name: string, content: Buffer) {
-  await page
-    .getByLabel('取り込むファイル（CSV・XML）')
-    .setInputFiles({ name, mimeType: 'text/csv', buffer: content });
-  await page.getByRole('button', { name: '確認する（取り込む前の点検）' }).click();
-  await expect(panel()).toContainText(name);
-  return summary();
-}
 
 test.beforeAll(async ({ browser }) => {
   context = await browser.newContext();
@@ -82,26 +78,7 @@ test.beforeAll(async ({ browser }) => {
   mother = await addMother(page, '1992-08-20');
   // 届出 250 days ago at 11週0日: the 出産予定日 was 47 days ago
   pregnancy = await registerPregnancy(page, mother.id, { notifiedOn: daysAgo(250), weeks: 11, days: 0 });
-  // the 取込設定 the clerk made once from the contractor's header
-  const headers = { 'x-csrf-token': await csrfToken(page.request) };
-  const suggest = await page.request.get(
-    `${base}/settings/suggest?header=${encodeURIComponent(header.join(','))}`,
-  );
-  expect(suggest.ok(), await suggest.text()).toBe(true);
-  const { mapping } = (await suggest.json()) as { mapping: { column: string; field: string }[] };
-  expect(mapping).toHaveLength(header.length);
-  const made = await page.request.post(`${base}/settings`, {
-    headers,
-    data: {
-      name: settingName,
-      format: 'csv',
-      encoding: 'auto',
-      hasHeader: true,
-      recordElement: null,
-      mapping,
-    },
-  });
-  expect(made.ok(), await made.text()).toBe(true);
+  await addCheckupImportSetting(page, settingName, header);
 });
 test.afterAll(async () => {
   await context.close();
@@ -164,9 +141,9 @@ test('Shift_JIS のパンチデータの誤りの行が説明され、エラー�
     postpartumRow('9999999999', daysAgo(5), '異常なし', '42'),
     postpartumRow(voucher('postpartum', 1), daysAgo(20), '異常なし', '27'),
   ];
-  await expect(await check('産婦健診_パンチ.csv', sjis([header, ...good, ...bad]))).toHaveText(
-    '件数: 新規 2件 / 更新 0件 / 変更なし 0件 / 誤り 2件',
-  );
+  await expect(
+    await checkImportFile(page, '産婦健診_パンチ.csv', sjisCsv([header, ...good, ...bad])),
+  ).toHaveText('件数: 新規 2件 / 更新 0件 / 変更なし 0件 / 誤り 2件');
   const errors = panel().getByRole('table', { name: '誤りの行' });
   await expect(errors).toContainText('受診券ID 9999999999 は登録されていません。');
   await expect(errors).toContainText(`受診券ID ${voucher('postpartum', 1)} は令和`);
@@ -190,30 +167,4 @@ test('Shift_JIS のパンチデータの誤りの行が説明され、エラー�
   await expect(done()).toHaveText(
     '取り込みました: 新規 2件 / 更新 0件 / 変更なし 0件（誤りの2行は取り込んでいません）',
   );
-});
-
-test('F06-06 要精密の産婦健診の精密健診の結果を取り込むと、紹介元の健診に結び付く', async () => {
-  const detailed = [
-    voucher('postpartum', 2),
-    '精密',
-    daysAgo(1),
-    'すこやか総合病院',
-    '要治療',
-    ...Array(16).fill(''),
-    '産後うつ病',
-  ];
-  await expect(await check('産婦精密健診_パンチ.csv', sjis([header, detailed]))).toHaveText(
-    '件数: 新規 1件 / 更新 0件 / 変更なし 0件 / 誤り 0件',
-  );
-  await panel().getByRole('button', { name: '取り込む', exact: true }).click();
-  await expect(done()).toHaveText('取り込みました: 新規 1件 / 更新 0件 / 変更なし 0件');
-
-  await page.getByRole('tab', { name: '結果票の入力' }).click();
-  await scanVoucher(voucher('postpartum', 2));
-  const visits = page.getByRole('table', { name: 'この妊娠の健診結果' });
-  await expect(visits.getByRole('row').filter({ hasText: '産婦精密健診' })).toContainText(
-    voucher('postpartum', 2),
-  );
-  await expect(visits.getByRole('row').filter({ hasText: '産婦精密健診' })).toContainText('すこやか総合病院');
-  await expect(page.getByRole('region', { name: '受診券の情報' })).toContainText('産婦健診 要精密');
 });
