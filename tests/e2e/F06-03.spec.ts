@@ -123,3 +123,31 @@ test('使用済みの受診券IDは、受診日と結果を示して断られる
   expect(res.status()).toBe(409);
   expect(((await res.json()) as { error: { message: string } }).error.message).toMatch(/で使用済みです。/);
 });
+
+test('妊婦歯科健診の受診券: 歯科の項目で入力し、要精密は選べず、精密健診の入力もない', async () => {
+  const dental = pregnancy.vouchers.find((v) => v.kind === 'prenatal_dental')!.voucherNo;
+  await scanVoucher(dental);
+  const summary = page.getByRole('region', { name: '受診券の情報' });
+  await expect(summary).toContainText(`妊婦歯科健診 第1回（受診券ID ${dental}）`);
+  await expect(form()).toContainText('妊婦歯科健診の結果を入力');
+  await expect(form().getByLabel('血圧（収縮期）（mmHg）')).toHaveCount(0);
+  await form().getByLabel('受診日').fill(todayJst());
+  await form().getByLabel('医療機関（コードまたは名称）').fill('すこやか歯科');
+  await form().getByLabel('現在歯数（本）').fill('28');
+  await form().getByLabel('未処置歯数（本）').fill('33');
+  await form().getByLabel('歯肉の状態').selectOption({ label: '歯肉炎' });
+  await expect(form().getByLabel('判定').locator('option', { hasText: '要精密' })).toHaveCount(0);
+  await form().getByLabel('判定').selectOption({ label: '要治療' });
+  await form().getByRole('button', { name: '保存' }).click();
+  await expect(form()).toContainText('未処置歯数「33」は 0〜32本 の整数で入れてください。');
+  await form().getByLabel('未処置歯数（本）').fill('3');
+  await form().getByRole('button', { name: '保存' }).click();
+  await expect(page.getByRole('status').filter({ hasText: '登録しました' })).toHaveText(
+    `${mother.name}さんの妊婦歯科健診の結果を登録しました（受診券ID ${dental}）。`,
+  );
+  await scanVoucher(dental);
+  await expect(page.getByRole('alert').filter({ hasText: '使用済みの受診券です' })).toContainText(
+    '妊婦歯科健診（第1回、判定: 要治療）で使用済みです。',
+  );
+  await expect(page.getByRole('button', { name: '精密健診の結果を入力' })).toHaveCount(0);
+});
