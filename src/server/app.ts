@@ -42,6 +42,8 @@ import {
   infantDetailedImportTarget,
   infantInvitationServices,
   infantResultServices,
+  infantResultsImportKind,
+  infantResultsImportTarget,
   registerInfantBirthRoutes,
   registerInfantInvitationRoutes,
   registerInfantResultServiceRoutes,
@@ -149,6 +151,7 @@ export function createServices(
   imports.register(vaccinationRecordsImportTarget());
   imports.register(maternalCheckupsImportTarget());
   imports.register(infantDetailedImportTarget());
+  imports.register(infantResultsImportTarget());
   const vaccinationRelief = vaccinationReliefService({ database, audit });
   const screening = residentScreeningService({ database, audit, programSettings });
   const preferences = preferencesService({ database, audit, reservations });
@@ -315,6 +318,15 @@ export async function createHttp(
     view: 'infant.edit',
     edit: 'infant.edit',
     screen: '母子保健 乳幼児精密健診結果の取込',
+  });
+  registerImportRoutes(app, {
+    imports: s.imports,
+    files: s.files,
+    base: '/api/infant/result-imports',
+    kind: infantResultsImportKind,
+    view: 'infant.edit',
+    edit: 'infant.edit',
+    screen: '母子保健 乳幼児健診結果の取込',
   });
   registerImportRoutes(app, {
     imports: s.imports,

@@ -2,6 +2,7 @@
 import { api, queryString } from './api.ts';
 
 export const infantDetailedImportsBase = '/api/infant/detailed-imports';
+export const infantResultImportsBase = '/api/infant/result-imports';
 const base = '/api/infant/checkup-results';
 
 export type MeasureDef = {

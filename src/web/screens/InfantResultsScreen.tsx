@@ -16,6 +16,7 @@ import {
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { detailedImportFields } from '../../server/modules/infant/detailed-import-row.ts';
+import { standardResultHeader } from '../../server/modules/infant/results-import-row.ts';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { ImportPanel } from '../components/imports/ImportPanel.tsx';
 import {
@@ -29,6 +30,7 @@ import {
   type ChildView,
   type InfantResultsMeta,
   infantDetailedImportsBase,
+  infantResultImportsBase,
   infantResultKeys,
   infantResultsApi,
   type RosterPerson,
@@ -319,7 +321,8 @@ function IndividualEntry({ meta }: { meta: InfantResultsMeta }) {
 
 /**
  * 乳幼児健診の結果・精密健診 (F07-04…F07-06): 集団 from the session roster, 個別 by the child, the 精密健診依頼書 for a
- * 要精密 result, and the 精密健診結果 by 依頼書番号 or from a file through the shared import panel.
+ * 要精密 result, and the 精密健診結果 by 依頼書番号; the results (infant.results) and the 精密健診結果 (infant.detailed)
+ * from a file through the shared import panel.
  */
 export function InfantResultsScreen() {
   const meta = useQuery({ queryKey: infantResultKeys.meta, queryFn: infantResultsApi.meta });
@@ -335,6 +338,7 @@ export function InfantResultsScreen() {
           <Tabs.List>
             <Tabs.Tab value="group">集団健診（名簿から入力）</Tabs.Tab>
             <Tabs.Tab value="individual">個別健診</Tabs.Tab>
+            <Tabs.Tab value="import">健診結果の取込</Tabs.Tab>
             <Tabs.Tab value="detailed">精密健診の結果</Tabs.Tab>
           </Tabs.List>
           <Tabs.Panel value="group" pt="sm">
@@ -342,6 +346,25 @@ export function InfantResultsScreen() {
           </Tabs.Panel>
           <Tabs.Panel value="individual" pt="sm">
             <IndividualEntry meta={meta.data} />
+          </Tabs.Panel>
+          <Tabs.Panel value="import" pt="sm">
+            <Stack gap="md">
+              <List size="sm" type="ordered">
+                <List.Item>
+                  1行が1人の児の1回の健診です（宛名番号・健診の種類・受診日で照合）。検査・判定は画面の入力と同じです。
+                </List.Item>
+                <List.Item>
+                  登録済みの結果と同じ受診日の行は、値が違えば「更新」です（手入力の結果を上書きするときは注意を表示）。別の受診日の結果がある行、見つからない宛名番号、未来の受診日、範囲外の値は誤りになり、「エラーの行をダウンロード」で取り出して直します。
+                </List.Item>
+                <List.Item>
+                  要観察・要精密・要治療はフォロー対象者に登録します。要精密の精密健診依頼書は「個別健診」で児を開いて発行します。
+                </List.Item>
+              </List>
+              <Text size="xs" c="dimmed">
+                標準の列: <Code>{standardResultHeader.join(',')}</Code>
+              </Text>
+              <ImportPanel base={infantResultImportsBase} title="乳幼児健診の結果" canEdit />
+            </Stack>
           </Tabs.Panel>
           <Tabs.Panel value="detailed" pt="sm">
             <Stack gap="md">

@@ -16,4 +16,6 @@ export {
   detailedImportTarget as infantDetailedImportTarget,
   infantResultServices,
   registerInfantResultServiceRoutes,
+  resultsImportKind as infantResultsImportKind,
+  resultsImportTarget as infantResultsImportTarget,
 } from './result-services.ts';

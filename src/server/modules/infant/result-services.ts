@@ -1,6 +1,6 @@
 /**
- * 乳幼児健診の結果・精密健診 (F07-04…F07-06): the services app.ts creates and their routes (the import target
- * `infant.detailed` is registered with the import engine by app.ts).
+ * 乳幼児健診の結果・精密健診 (F07-04…F07-06): the services app.ts creates and their routes (the import targets
+ * `infant.results` and `infant.detailed` are registered with the import engine by app.ts).
  */
 import type { AuditService } from '../../platform/audit/service.ts';
 import type { Database } from '../../platform/db/connect.ts';
@@ -12,6 +12,7 @@ import { registerInfantResultRoutes } from './result-routes.ts';
 import { infantResultsService } from './results.ts';
 
 export { detailedImportKind, detailedImportTarget } from './detailed-import.ts';
+export { resultsImportKind, resultsImportTarget } from './results-import.ts';
 
 export function infantResultServices(deps: {
   database: Database;

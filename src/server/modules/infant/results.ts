@@ -3,15 +3,16 @@
  * 医療機関 and 受診票番号; 集団 — the roster of a session of the reservations engine (the checkup is the session's
  * program) and each booked child's result in turn. The 月齢 on the 受診日 is stored, a 受診日 outside the checkup's
  * window is a warning, the 判定 is checked against the areas, 要観察・要精密・要治療 register a フォロー対象者 and a
- * 要精密 proposes the 精密健診依頼 (referrals.ts). Every read and change is audited; edits lock by version.
+ * 要精密 proposes the 精密健診依頼 (referrals.ts). Every read and change is audited; edits lock by version. The checks
+ * and what is written are result-prepare.ts's, shared with the punch import (results-import.ts).
  */
 import type { Actor, AuditService } from '../../platform/audit/service.ts';
-import { compareDates, formatWareki, parseDateInput, today } from '../../platform/calendar/index.ts';
+import { compareDates, formatWareki, today } from '../../platform/calendar/index.ts';
 import type { Database } from '../../platform/db/connect.ts';
 import { AppError, badRequest, conflict, notFound } from '../../platform/errors/app-error.ts';
 import type { ReservationsService } from '../../platform/reservations/index.ts';
 import { followUpsOf } from '../maternal/follow-ups.ts';
-import { type InfantCheckupCode, infantCheckupOf, infantCheckups, judgementLabels } from './checkups.ts';
+import { infantCheckupOf, infantCheckups, judgementLabels } from './checkups.ts';
 import { referralPurpose } from './referral-document.ts';
 import {
   areaJudgements,
@@ -23,18 +24,9 @@ import {
   occlusionLabels,
   plaqueLabels,
 } from './result-items.ts';
+import { type PrepareContext, prepareResult } from './result-prepare.ts';
 import { type ChildRow, infantResultRepository as repo } from './result-repository.ts';
-import {
-  ageOnDay,
-  ageText,
-  checkJudgement,
-  checkResultItems,
-  type FieldError,
-  followUpReasons,
-  type RawResult,
-  referralAreas,
-  windowWarning,
-} from './result-rules.ts';
+import { ageOnDay, ageText, type FieldError, type RawResult } from './result-rules.ts';
 
 const screen = '母子保健 乳幼児健診の結果';
 
@@ -212,60 +204,33 @@ export function infantResultsService(deps: {
     async save(actor: Actor, input: InfantResultInput) {
       const c = infantCheckupOf(input.checkup);
       if (!c) throw invalid([{ field: 'checkup', message: '健診の種類を選んでください。' }]);
-      const code: InfantCheckupCode = c.code;
       const child = await childOf(input.childResidentId);
-      const errors: FieldError[] = [];
-      let examinedOn = input.examinedOn;
-      let sessionId: number | null = null;
+      let session: PrepareContext['session'] = null;
       if (input.mode === 'group') {
         if (!input.sessionId)
           throw invalid([{ field: 'sessionId', message: '集団健診の日程を選んでください。' }]);
         const s = await sessionOf(actor, input.sessionId);
-        if (s.checkup.code !== code)
-          errors.push({ field: 'checkup', message: `この日程は${s.checkup.name}の日程です。` });
-        if (!s.people.some((p) => p.residentId === child.id))
-          errors.push({
-            field: 'childResidentId',
-            message: `${child.name}さんはこの日程に予約されていません。日程・予約の画面で予約（当日受付）してから入力してください。`,
-          });
-        examinedOn = examinedOn || s.session.sessionDate;
-        sessionId = s.session.id;
+        session = {
+          id: s.session.id,
+          sessionDate: s.session.sessionDate,
+          checkup: s.checkup,
+          booked: s.people.some((p) => p.residentId === child.id),
+        };
       }
-      const date = parseDateInput(examinedOn);
-      if (!date.ok) throw invalid([{ field: 'examinedOn', message: `受診日: ${date.message}` }]);
-      if (compareDates(date.date, child.birthDate) < 0)
-        errors.push({ field: 'examinedOn', message: '受診日が生年月日より前です。' });
-      if (compareDates(date.date, today()) > 0)
-        errors.push({ field: 'examinedOn', message: '受診日が未来の日付です。' });
-      if (input.mode === 'individual' && !input.institutionName.trim())
-        errors.push({ field: 'institutionName', message: '個別健診の医療機関を入れてください。' });
-      const items = checkResultItems(code, input);
-      if (!items.ok) errors.push(...items.errors);
-      if (errors.length || !items.ok) throw invalid(errors);
-      const judgement = checkJudgement(code, items.items, items.dental, input.judgement);
-      if (typeof judgement === 'object') throw invalid([judgement]);
+      const p = prepareResult(input, {
+        child,
+        checkup: c,
+        session,
+        target: { id: input.resultId, version: input.version },
+        today: today(),
+      });
+      if (!p.ok) throw invalid(p.errors);
       if (input.resultId !== null && input.version === null)
         throw badRequest('修正する結果の版がありません。画面を読み込み直してください。');
-      const age = ageOnDay(child.birthDate, date.date);
-      const reasons = followUpReasons(code, judgement, items.items, items.dental);
-      const w = {
-        id: input.resultId,
-        version: input.version,
-        childResidentId: child.id,
-        checkup: code,
-        mode: input.mode,
-        sessionId,
-        examinedOn: date.date,
-        ageMonths: age.months,
-        ageDays: age.days,
-        institutionName: input.institutionName.trim(),
-        ticketNo: input.ticketNo.normalize('NFKC').trim(),
-        items: items.items,
-        dental: items.dental ?? {},
-        judgement,
-        note: input.note.trim(),
-        followUpReasons: reasons,
-      };
+      const { write: w, age } = p;
+      const code = w.checkup;
+      const judgement = w.judgement;
+      const reasons = w.followUpReasons;
       const id = await database.transaction((tx) => repo.write(tx, w, 'manual', actor.userId));
       if (id === null) {
         if (w.id !== null) throw conflict('この健診結果', await repo.one(database, w.id));
@@ -285,14 +250,13 @@ export function infantResultsService(deps: {
         summary: `${c.name}（${formatWareki(saved.examinedOn)}、判定: ${judgementLabels[judgement]}）の結果を${w.id === null ? '登録' : '修正'}`,
         detail: { result: saved, followUp: reasons },
       });
-      const warning = windowWarning(c, child.birthDate, date.date);
       return {
         result: saved,
         name: child.name,
         age: ageText(age),
-        warnings: warning ? [warning] : [],
+        warnings: p.warning ? [p.warning] : [],
         followUpReasons: reasons,
-        referralAreas: referralAreas(code, items.items, items.dental),
+        referralAreas: p.referralAreas,
       };
     },
   };
