@@ -6,6 +6,7 @@
  */
 import { stringify } from 'csv-stringify/sync';
 import iconv from 'iconv-lite';
+import { normalizeForCp932 } from '../text/index.ts';
 import { errorColumn, type RowError } from './mapping.ts';
 import type { SourceInfo } from './parse-csv.ts';
 
@@ -36,7 +37,7 @@ export async function* errorFileChunks(
   pages: AsyncIterable<ErrorRow[]>,
 ): AsyncGenerator<Buffer> {
   const encode = (s: string) =>
-    info.encoding === 'cp932' ? iconv.encode(s, 'cp932') : Buffer.from(s, 'utf8');
+    info.encoding === 'cp932' ? iconv.encode(normalizeForCp932(s), 'cp932') : Buffer.from(s, 'utf8');
   if (info.format === 'csv') {
     const drop = info.header ? info.header.indexOf(errorColumn) : -1;
     const cells = (raw: string[]) => (drop >= 0 ? raw.filter((_c, i) => i !== drop) : raw);
