@@ -1,16 +1,15 @@
-import { Alert, Button, Group, Input, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { EApplicationReview } from '../components/adult/EApplicationReview.tsx';
 import { FiscalYearSelect } from '../components/adult/FiscalYearSelect.tsx';
-import { JobProgress } from '../components/adult/JobProgress.tsx';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { FileImportHistory } from '../components/imports/FileImportHistory.tsx';
+import { JobFileUpload } from '../components/imports/JobFileUpload.tsx';
 import { useAuth } from '../lib/auth.tsx';
 import { eApplicationKeys, eApplicationsApi, type ImportResult } from '../lib/e-applications-api.ts';
 import { formatCount } from '../lib/format.ts';
 import { currentFiscalYear } from '../lib/programs-api.ts';
-import { useSave } from '../lib/useSave.ts';
 
 /** 電子申請の取込 (F02-04): upload a CSV/XML of e-applications, follow the job, see the result and the review queue. */
 export function EApplicationsScreen() {
@@ -18,70 +17,32 @@ export function EApplicationsScreen() {
   const queryClient = useQueryClient();
   const current = currentFiscalYear();
   const [fy, setFy] = useState(current);
-  const [file, setFile] = useState<File | null>(null);
-  const [inputKey, setInputKey] = useState(0);
-  const [running, setRunning] = useState<{ importId: number; jobId: number } | null>(null);
   const [finished, setFinished] = useState<number | null>(null);
-  const { busy, error, setError, run } = useSave();
   const result = useQuery({
     queryKey: eApplicationKeys.result(finished ?? 0),
     queryFn: () => eApplicationsApi.result(finished!),
     enabled: finished !== null,
   });
 
-  const upload = () => {
-    if (!file) {
-      setError('取り込む申込ファイル（CSV か XML）を選んでください。');
-      return;
-    }
-    void run(async () => {
-      const r = await eApplicationsApi.upload(fy, file);
-      setFinished(null);
-      setRunning({ importId: r.importId, jobId: r.job.id });
-      setFile(null);
-      setInputKey((k) => k + 1);
-    });
-  };
-
   return (
     <Stack>
       <Title order={2}>電子申請の取込</Title>
       {can('adult.edit') && (
-        <Paper withBorder p="sm" component="section" aria-label="申込の取込（CSV・XML）">
-          <Stack gap="sm">
-            <Text size="xs" c="dimmed">
-              電子申請システムから書き出した申込（CSV・XML、docs/interfaces/e-application.md）を取り込みます。
-              宛名と確実に照合できた申込はそのまま登録し、ほかは下の「確認待ち」で宛名を選びます。
-            </Text>
-            <Group align="end">
-              <FiscalYearSelect value={fy} onChange={setFy} current={current} id="e-import-fy" />
-              <Input.Wrapper label="申込ファイル" id="e-import-file">
-                <input
-                  key={inputKey}
-                  id="e-import-file"
-                  type="file"
-                  accept=".csv,.xml,text/csv,application/xml,text/xml"
-                  style={{ display: 'block', marginTop: 4 }}
-                  onChange={(e) => setFile(e.currentTarget.files?.[0] ?? null)}
-                />
-              </Input.Wrapper>
-              <Button loading={busy} disabled={!file} onClick={upload}>
-                取り込む
-              </Button>
-            </Group>
-            <ErrorAlert error={error} title="取り込めません" />
-            {running && (
-              <JobProgress
-                jobId={running.jobId}
-                label="電子申請の取込"
-                onFinished={() => {
-                  setFinished(running.importId);
-                  void queryClient.invalidateQueries({ queryKey: eApplicationKeys.all });
-                }}
-              />
-            )}
-          </Stack>
-        </Paper>
+        <JobFileUpload
+          title="申込の取込（CSV・XML）"
+          description="電子申請システムから書き出した申込（CSV・XML、docs/interfaces/e-application.md）を取り込みます。宛名と確実に照合できた申込はそのまま登録し、ほかは下の「確認待ち」で宛名を選びます。"
+          inputLabel="申込ファイル"
+          inputId="e-import-file"
+          missingFile="取り込む申込ファイル（CSV か XML）を選んでください。"
+          jobLabel="電子申請の取込"
+          extra={<FiscalYearSelect value={fy} onChange={setFy} current={current} id="e-import-fy" />}
+          upload={(file) => eApplicationsApi.upload(fy, file)}
+          onStarted={() => setFinished(null)}
+          onFinished={(importId) => {
+            setFinished(importId);
+            void queryClient.invalidateQueries({ queryKey: eApplicationKeys.all });
+          }}
+        />
       )}
       {result.data && <ImportSummary r={result.data} />}
       <ErrorAlert error={result.error} title="取込結果を読めません" />

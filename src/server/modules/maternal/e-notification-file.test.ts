@@ -72,6 +72,14 @@ describe('readNotificationFile', () => {
     ].join('\n');
     const r = readNotificationFile(Buffer.from(csv), 'csv');
     expect(r.rows).toEqual([]);
+    expect(r.errors.map((e) => e.label)).toEqual([
+      '妊娠週数',
+      '胎児数',
+      '性病・結核の健診',
+      '交付方法',
+      '面談希望',
+      'アンケート「たばこを吸っていますか」',
+    ]);
     expect(r.errors.map((e) => [e.field, e.message])).toEqual([
       ['weeks', '妊娠週数「三か月」が読めません。例: 10週3日、10週、10。'],
       ['fetusCount', '胎児数「6」は1〜5の数字で書いてください（空欄は1）。'],

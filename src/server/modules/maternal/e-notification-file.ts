@@ -21,6 +21,7 @@ import {
   questionOfColumn,
   type RawNotification,
 } from './e-notification-fields.ts';
+import { questions } from './questionnaire.ts';
 
 export type { NotificationRow } from './e-notification-fields.ts';
 
@@ -28,8 +29,15 @@ export type NotificationRowError = {
   line: number;
   applicationNo: string;
   field: NotificationField;
+  /** the column as the file names it (アンケート: the question) */
+  label: string;
   message: string;
 };
+
+const labelOf = (field: NotificationField) =>
+  field.startsWith('questionnaire.')
+    ? `アンケート「${questions.find((q) => `questionnaire.${q.code}` === field)?.label ?? field}」`
+    : (notificationFields[field as Field] ?? field);
 
 const DOC = '（docs/interfaces/e-application.md「妊娠届」）';
 
@@ -110,10 +118,11 @@ export function readNotificationFile(
   buf: Buffer,
   kind: 'csv' | 'xml',
 ): { rows: NotificationRow[]; errors: NotificationRowError[] } {
-  return accountNumberedRecords(notifications(decodeText(buf), kind), normaliseNotification, {
+  const read = accountNumberedRecords(notifications(decodeText(buf), kind), normaliseNotification, {
     kind,
     numberField: 'applicationNo' as NotificationField,
     numberLabel: '申請番号',
     what: '届出',
   });
+  return { rows: read.rows, errors: read.errors.map((e) => ({ ...e, label: labelOf(e.field) })) };
 }

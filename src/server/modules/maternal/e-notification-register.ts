@@ -14,6 +14,7 @@ import { formatWareki, today } from '../../platform/calendar/index.ts';
 import type { Database } from '../../platform/db/connect.ts';
 import { AppError, badRequest, conflict } from '../../platform/errors/app-error.ts';
 import type { ListMailingsPort } from '../../platform/mailings/ports.ts';
+import type { ManualResidentInput } from '../residents/index.ts';
 import type { ENotificationImportService } from './e-notifications.ts';
 import { eNotificationScreen } from './e-notifications.ts';
 import { type HandbookMailPayload, handbookMailPurpose } from './handbook-mail-document.ts';
@@ -33,20 +34,7 @@ export type ENotificationRegistration = {
 
 /** The residents module's 住登外者登録. */
 export type NonResidentPort = {
-  registerManual(
-    actor: Actor,
-    v: {
-      name: string;
-      nameKana: string;
-      birthDate: string;
-      sex: '1' | '2' | '9';
-      postalCode: string;
-      address: string;
-      addressExtra: string;
-      phone: string;
-      note?: string;
-    },
-  ): Promise<{ id: number }>;
+  registerManual(actor: Actor, v: ManualResidentInput): Promise<{ id: number }>;
 };
 
 const notPending = () =>

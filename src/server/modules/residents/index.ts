@@ -21,6 +21,7 @@ export { residentsPeople } from './people.ts';
 export { registerResidentRoutes } from './routes.ts';
 export {
   hiddenText,
+  type ManualResidentInput,
   maskProtected,
   type ResidentsService,
   type ResidentView,
