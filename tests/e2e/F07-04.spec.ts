@@ -187,3 +187,51 @@ test('パンチデータ（Shift_JIS）の取込: 誤りの行が説明され、
   await expect(results).toContainText('異常なし');
   await expectNoSeriousA11yViolations(page, '乳幼児健診の結果（取込のあと）');
 });
+
+test('要精密の結果に依頼書がまだないときは、児の結果から「依頼書を発行」できる', async () => {
+  const later = await addInfant(page, 40);
+  await page.goto('/maternal/infant-results');
+  await page.getByRole('tab', { name: '個別健診' }).click();
+  await page.getByLabel('宛名番号', { exact: true }).fill(later.atenaNo);
+  await page.getByLabel('宛名番号', { exact: true }).press('Enter');
+  await page.getByRole('region', { name: '児の情報' }).getByRole('button', { name: '結果を入力' }).click();
+  const form = page.getByRole('form', { name: `${later.name}さんの3歳児健康診査の結果を入力` });
+  await form.getByLabel('受診日').fill(warekiInput(todayJst()));
+  await form.getByLabel('医療機関').fill('すこやか小児科');
+  for (const [label, v] of [
+    ['身長', '95.0'],
+    ['体重', '14.00'],
+  ] as const)
+    await form.getByLabel(label, { exact: false }).first().fill(v);
+  await form.getByLabel('言語障害の有無', { exact: true }).selectOption('present');
+  await form.getByLabel('言語障害の有無の所見').fill('二語文なし');
+  await form.getByLabel('言語障害の有無の判定').selectOption('detailed');
+  await form.getByLabel('歯数').fill('20');
+  await form.getByRole('button', { name: '保存（Enter）' }).click();
+  await expect(page.getByRole('status').filter({ hasText: '結果を保存しました' })).toContainText(
+    '判定: 要精密',
+  );
+
+  // the clerk leaves without issuing the 依頼書; the next day she opens the child again
+  await page.goto('/maternal/infant-results');
+  await page.getByRole('tab', { name: '個別健診' }).click();
+  await page.getByLabel('宛名番号', { exact: true }).fill(later.atenaNo);
+  await page.getByLabel('宛名番号', { exact: true }).press('Enter');
+  const results = page.getByRole('table', { name: '乳幼児健診の結果' });
+  await results.getByRole('button', { name: '3歳児健康診査の精密健診依頼書を発行' }).click();
+  const issue = page.getByRole('region', { name: '精密健診依頼書の発行' });
+  await expect(issue.getByLabel('精密健診の部位・項目（、区切り）')).toHaveValue('言語障害の有無');
+  await issue.getByLabel('依頼先の医療機関').fill('すこやか発達クリニック');
+  const response = page.waitForResponse((r) =>
+    /\/api\/infant\/checkup-results\/\d+\/referrals$/.test(r.url()),
+  );
+  const popup = page.context().waitForEvent('page');
+  await issue.getByRole('button', { name: '依頼書を発行して印刷' }).click();
+  const res = await response;
+  expect(res.status()).toBe(200);
+  const no = res.headers()['x-referral-no']!;
+  await (await popup).close();
+  const row = page.getByRole('table', { name: '精密健診依頼' }).getByRole('row', { name: new RegExp(no) });
+  await expect(row).toContainText('依頼済');
+  await expect(results.getByRole('button', { name: /精密健診依頼書を発行/ })).toHaveCount(0);
+});

@@ -82,7 +82,8 @@ export type Child = {
 };
 export type ChildView = {
   child: Child;
-  results: InfantResult[];
+  /** referralAreas: the areas a 要精密 result's 依頼書 proposes ([] otherwise) */
+  results: (InfantResult & { referralAreas: string[] })[];
   referrals: Referral[];
   followUps: { id: number; reasons: string[]; source: string }[];
   sends: { id: number; sentOn: string; method: string; referralNo: string | null }[];

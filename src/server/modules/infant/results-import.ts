@@ -144,7 +144,7 @@ export function resultsImportTarget(): ImportTarget<ResultImportRow> {
         ...(p.warning ? [p.warning] : []),
         ...(p.referralAreas.length
           ? [
-              `要精密の項目（${p.referralAreas.join('、')}）があります。精密健診依頼書は「個別健診」で児を開き、結果を修正・保存すると発行できます。`,
+              `要精密の項目（${p.referralAreas.join('、')}）があります。精密健診依頼書は「個別健診」で児を開き、結果の表の「依頼書を発行」から発行します。`,
             ]
           : []),
       ];

@@ -14,6 +14,7 @@ import type { ReservationsService } from '../../platform/reservations/index.ts';
 import { followUpsOf } from '../maternal/follow-ups.ts';
 import { infantCheckupOf, infantCheckups, judgementLabels } from './checkups.ts';
 import { referralPurpose } from './referral-document.ts';
+import type { DentalValues } from './result-items.ts';
 import {
   areaJudgements,
   dentalOf,
@@ -26,7 +27,7 @@ import {
 } from './result-items.ts';
 import { type PrepareContext, prepareResult } from './result-prepare.ts';
 import { type ChildRow, infantResultRepository as repo } from './result-repository.ts';
-import { ageOnDay, ageText, type FieldError, type RawResult } from './result-rules.ts';
+import { ageOnDay, ageText, type FieldError, type RawResult, referralAreas } from './result-rules.ts';
 
 const screen = '母子保健 乳幼児健診の結果';
 
@@ -64,7 +65,18 @@ export function infantResultsService(deps: {
 
   /** The child's card for the entry screen: results, referrals, open follow-ups. */
   async function view(child: ChildRow) {
-    const results = await repo.ofChildren(database, [child.id]);
+    // a 要精密 result gets the areas its 依頼書 proposes (a result imported or saved before the 依頼書 was issued)
+    const results = (await repo.ofChildren(database, [child.id])).map((r) => ({
+      ...r,
+      referralAreas:
+        r.judgement === 'detailed'
+          ? referralAreas(
+              r.checkup,
+              r.items,
+              Object.keys(r.dental).length ? (r.dental as DentalValues) : null,
+            )
+          : [],
+    }));
     const referrals = await repo.referralsOfChildren(database, [child.id]);
     const followUps = (await followUpsOf(database, [child.id])).filter(
       (f) => (f.source === 'infant_checkup' || f.source === 'infant_detailed') && f.status === 'open',

@@ -113,7 +113,13 @@ export function ChildResults({
   onChanged(): void;
 }) {
   const reprint = useSave();
+  const [issuing, setIssuing] = useState<number | null>(null);
   const name = (code: string) => meta.checkups.find((c) => c.code === code)?.name ?? code;
+  // a 要精密 result without a 依頼書 (imported, or the 依頼書 not issued when it was saved)
+  const needsReferral = (r: ChildView['results'][number]) =>
+    r.judgement === 'detailed' &&
+    !view.referrals.some((f) => f.resultId === r.id && f.status !== 'cancelled');
+  const pending = view.results.find((r) => r.id === issuing);
   return (
     <Stack gap="xs">
       {view.followUps.length > 0 && (
@@ -130,6 +136,7 @@ export function ChildResults({
               <Table.Th>月齢</Table.Th>
               <Table.Th>区分</Table.Th>
               <Table.Th>判定</Table.Th>
+              <Table.Th>精密健診依頼書</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -142,10 +149,33 @@ export function ChildResults({
                 </Table.Td>
                 <Table.Td>{r.mode === 'group' ? '集団' : `個別（${r.institutionName}）`}</Table.Td>
                 <Table.Td>{meta.judgements[r.judgement]}</Table.Td>
+                <Table.Td>
+                  {needsReferral(r) && (
+                    <Button
+                      size="xs"
+                      variant="default"
+                      onClick={() => setIssuing(r.id)}
+                      aria-label={`${name(r.checkup)}の精密健診依頼書を発行`}
+                    >
+                      依頼書を発行
+                    </Button>
+                  )}
+                </Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>
         </Table>
+      )}
+      {pending && (
+        <ReferralIssueForm
+          key={pending.id}
+          resultId={pending.id}
+          areas={pending.referralAreas}
+          onIssued={() => {
+            setIssuing(null);
+            onChanged();
+          }}
+        />
       )}
       {view.referrals.length > 0 && (
         <Table withTableBorder fz="sm" aria-label="精密健診依頼">
