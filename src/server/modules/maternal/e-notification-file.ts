@@ -64,7 +64,7 @@ const names = new Map<string, ColumnName>(
     医師名: 'diagnosedBy',
     医療機関: 'diagnosisInstitution',
     医療機関名: 'diagnosisInstitution',
-    性病・結核に関する健康診断: 'stdTbCheckup',
+    '性病・結核に関する健康診断': 'stdTbCheckup',
     受取方法: 'delivery',
     母子健康手帳の受取方法: 'delivery',
     面談の希望: 'interviewWish',
