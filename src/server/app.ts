@@ -60,6 +60,8 @@ import {
 } from './modules/maternal/e-notification-routes.ts';
 import { maternalPregnancies } from './modules/maternal/pregnancy-prints.ts';
 import { registerPregnancyRoutes } from './modules/maternal/pregnancy-routes.ts';
+import { maternalSettingsService } from './modules/maternal/settings.ts';
+import { registerMaternalSettingRoutes } from './modules/maternal/settings-routes.ts';
 import { programsService, registerProgramRoutes } from './modules/programs/index.ts';
 import {
   importJobKind,
@@ -204,7 +206,8 @@ export function createServices(
   const vaccinationListMail = vaccinationListMailings({ database, mailings, jobs });
   jobs.register(vaccinationExtractJobKind, (ctx) => vaccinationLists.runExtraction(ctx));
   jobs.register(vaccinationMailingJobKind, (ctx) => vaccinationListMail.runMailingJob(ctx));
-  const maternal = maternalPregnancies({ database, audit, residents, mailings });
+  const maternalSettings = maternalSettingsService({ database, audit });
+  const maternal = maternalPregnancies({ database, audit, residents, mailings, settings: maternalSettings });
   const eNotifications = maternalENotifications({
     database,
     audit,
@@ -230,6 +233,7 @@ export function createServices(
     mailings,
     adult: { ...adult, eApplications },
     maternalCheckups: maternalCheckupsService({ database, audit }),
+    maternalSettings,
     maternal: { ...maternal, eNotifications },
     vaccination: {
       records: vaccinationRecordsService({ database, audit }),
@@ -364,6 +368,7 @@ export async function createHttp(
     screen: '成人保健 精密検査結果の取込',
   });
   registerMaternalCheckupRoutes(app, { checkups: s.maternalCheckups });
+  registerMaternalSettingRoutes(app, { settings: s.maternalSettings });
   registerPregnancyRoutes(app, s.maternal);
   registerENotificationRoutes(app, { eNotifications: s.maternal.eNotifications, files: s.files });
   registerImportRoutes(app, {

@@ -21,6 +21,7 @@ import { LoginScreen } from './screens/LoginScreen.tsx';
 import { MailingScreen } from './screens/MailingScreen.tsx';
 import { MailingsScreen } from './screens/MailingsScreen.tsx';
 import { MaternalCheckupsScreen } from './screens/MaternalCheckupsScreen.tsx';
+import { MaternalSettingsScreen } from './screens/MaternalSettingsScreen.tsx';
 import { MunicipalVaccinesScreen } from './screens/MunicipalVaccinesScreen.tsx';
 import { PasswordScreen } from './screens/PasswordScreen.tsx';
 import { PreferencesScreen } from './screens/PreferencesScreen.tsx';
@@ -302,6 +303,14 @@ export function App() {
           element={
             <RequirePermission permissions={['maternal.edit']}>
               <MaternalCheckupsScreen />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="/maternal/settings"
+          element={
+            <RequirePermission permissions={['programs.view']}>
+              <MaternalSettingsScreen />
             </RequirePermission>
           }
         />

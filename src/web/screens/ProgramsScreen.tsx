@@ -59,6 +59,9 @@ export function ProgramsScreen() {
               予防接種（市町村独自・自治体設定）
             </Button>
           )}
+          <Button component={Link} to="/maternal/settings" variant="default">
+            母子保健の設定
+          </Button>
           {tab !== 'venues' && tab !== 'institutions' && (
             <NativeSelect
               label="年度"

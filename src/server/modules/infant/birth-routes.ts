@@ -1,7 +1,7 @@
 /** 出生連絡票 (F07-01) and 母子カード routes: the labels, recent births, the card, the mother's pregnancy, register. */
 import { z } from 'zod';
 import { actorOf, type ZApp } from '../../platform/http/app.ts';
-import { defaultLowBirthWeightG, deliveryMethods, receivedVias } from './birth-rules.ts';
+import { deliveryMethods, receivedVias } from './birth-rules.ts';
 import type { BirthsService } from './births.ts';
 import type { ChildCardService } from './child-card.ts';
 import { earResults, hearingKinds, hearingMethods, hearingStatuses } from './hearing-rules.ts';
@@ -65,7 +65,7 @@ export function registerBirthRoutes(app: ZApp, deps: { births: BirthsService; ca
     hearingMethods,
     earResults,
     hearingStatuses,
-    lowBirthWeightG: defaultLowBirthWeightG,
+    lowBirthWeightG: await births.lowBirthWeightG(),
   }));
 
   app.get('/api/infant/births/recent', { config: { permission: 'infant.view' } }, async (req) =>

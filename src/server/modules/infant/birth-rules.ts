@@ -25,7 +25,7 @@ export const receivedVias = {
 } as const;
 export type ReceivedVia = keyof typeof receivedVias;
 
-/** 低出生体重の基準 (法第18条の届出; §4.2, threshold [U] — a city may set another value). */
+/** 低出生体重の基準 (法第18条の届出; §4.2, threshold [U] — the default; a city sets another in 母子保健の設定). */
 export const defaultLowBirthWeightG = 2500;
 /** 極低出生体重 */
 export const veryLowBirthWeightG = 1500;

@@ -10,6 +10,7 @@ import { parseDateInput, today } from '../../platform/calendar/index.ts';
 import type { Database } from '../../platform/db/connect.ts';
 import { badRequest, conflict, notFound } from '../../platform/errors/app-error.ts';
 import { registerFollowUp } from '../maternal/follow-ups.ts';
+import { maternalSettingsOf } from '../maternal/settings.ts';
 import type { ResidentsService } from '../residents/index.ts';
 import { type BirthWrite, birthRepository as repo } from './birth-repository.ts';
 import {
@@ -18,7 +19,6 @@ import {
   birthFollowUpReasons,
   checkBirth,
   cmToMm,
-  defaultLowBirthWeightG,
   type FieldIssue,
 } from './birth-rules.ts';
 
@@ -69,11 +69,10 @@ export function birthsService(deps: {
   database: Database;
   audit: AuditService;
   residents: Pick<ResidentsService, 'registerManual'>;
-  /** 低出生体重の基準 (g): the city's value, default 2,500 (§4.2 [U]) */
-  lowBirthWeightG?: number;
 }) {
   const { database, audit } = deps;
-  const threshold = deps.lowBirthWeightG ?? defaultLowBirthWeightG;
+  /** 低出生体重の基準 (g): the city's value (母子保健の自治体設定), default 2,500 (§4.2 [U]) */
+  const threshold = async () => (await maternalSettingsOf(database)).lowBirthWeightGrams;
 
   async function mustPerson(id: number, what: string) {
     const p = await repo.person(database, id);
@@ -115,6 +114,9 @@ export function birthsService(deps: {
   }
 
   return {
+    /** The 低出生体重 threshold in force (the entry form marks a weight below it). */
+    lowBirthWeightG: threshold,
+
     /** The 出生連絡票 of a child (null when none yet), the child, the mother and the pregnancy linked. */
     async get(actor: Actor, childResidentId: number) {
       const child = await mustPerson(childResidentId, '子の宛名');
@@ -128,7 +130,7 @@ export function birthsService(deps: {
         residentIds: [childResidentId, ...(mother ? [mother.id] : [])],
         summary: `出生連絡票の表示（${child.atenaNo}）`,
       });
-      return { child, birth, mother, lowBirthWeightG: threshold };
+      return { child, birth, mother, lowBirthWeightG: await threshold() };
     },
 
     /** The pregnancy a birth on `bornOn` would be linked to (the entry form shows 胎児数 and the 届出番号). */
@@ -180,7 +182,7 @@ export function birthsService(deps: {
       const child = await mustPerson(childId, '子の宛名');
       if (mother && mother.id === child.id)
         throw badRequest('母と子に同じ方が選ばれています。母を選び直してください。');
-      const flags = birthFlags(measured, threshold);
+      const flags = birthFlags(measured, await threshold());
       const { receivedVia: _r, ...rest } = measured;
       const row: BirthWrite = {
         ...rest,

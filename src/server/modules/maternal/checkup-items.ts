@@ -241,8 +241,8 @@ export const epdsQuestions = 10;
 export const epdsSelfHarmQuestion = 10;
 
 /**
- * Follow-up thresholds (§4.4 [P], the Kyoto example: EPDS 9点以上 or Q10 1点以上). Configurable: a municipality
- * that uses another cut-off changes these constants (and the user guide names them).
+ * Follow-up thresholds (§4.4 [P], the Kyoto example: EPDS 9点以上 or Q10 1点以上): the defaults — a municipality that
+ * uses another cut-off sets it in 母子保健の設定 (settings-rules.ts).
  */
 export const epdsFollowUpThreshold = 9;
 export const epdsSelfHarmThreshold = 1;

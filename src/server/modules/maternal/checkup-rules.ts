@@ -248,18 +248,31 @@ export function checkVisitDate(
   return { ok: true, value: { gestationalWeeks: null, gestationalDays: daysAfterBirth } };
 }
 
+/** The EPDS cut-offs (母子保健の自治体設定; the defaults are checkup-items.ts's). */
+export type EpdsThresholds = { followUpThreshold: number; selfHarmThreshold: number };
+export const defaultEpdsThresholds: EpdsThresholds = {
+  followUpThreshold: epdsFollowUpThreshold,
+  selfHarmThreshold: epdsSelfHarmThreshold,
+};
+
 /**
- * フォロー対象者 (§4.4 [P]): EPDS 合計 ≥ epdsFollowUpThreshold or 問10 ≥ epdsSelfHarmThreshold, and a 要精密・要治療
- * 判定 — the reasons as the 地区担当保健師 reads them (「EPDS 12点」「産婦健診 要精密」); none → no follow-up.
+ * フォロー対象者 (§4.4 [P]): EPDS 合計 ≥ the follow-up threshold or 問10 ≥ the self-harm threshold (the city's, default
+ * 9点 / 1点), and a 要精密・要治療 判定 — the reasons as the 地区担当保健師 reads them (「EPDS 12点」「産婦健診 要精密」);
+ * none → no follow-up.
  */
-export function followUpReasons(kind: CheckupKind, judgement: Judgement, items: Record<string, ItemValue>) {
+export function followUpReasons(
+  kind: CheckupKind,
+  judgement: Judgement,
+  items: Record<string, ItemValue>,
+  thresholds: EpdsThresholds = defaultEpdsThresholds,
+) {
   const reasons: string[] = [];
   const epds = items.epds as number[] | undefined;
   if (epds) {
     const total = epds.reduce((a, b) => a + b, 0);
-    if (total >= epdsFollowUpThreshold) reasons.push(`EPDS ${total}点`);
+    if (total >= thresholds.followUpThreshold) reasons.push(`EPDS ${total}点`);
     const q10 = epds[epdsSelfHarmQuestion - 1] ?? 0;
-    if (q10 >= epdsSelfHarmThreshold)
+    if (q10 >= thresholds.selfHarmThreshold)
       reasons.push(`EPDS 問${epdsSelfHarmQuestion}（自分を傷つける考え）${q10}点`);
   }
   // 歯科の要治療 goes to the dentist, not to the 地区担当保健師's follow-up list

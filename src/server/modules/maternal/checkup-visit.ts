@@ -19,6 +19,7 @@ import {
   checkItems,
   checkJudgement,
   checkVisitDate,
+  type EpdsThresholds,
   type FieldError,
   followUpReasons,
 } from './checkup-rules.ts';
@@ -47,6 +48,8 @@ export type VisitContext = {
   /** whether a stored result is the one this input updates (screen: the result being edited; import: same 受診日) */
   isSame(existing: ResultRow): boolean;
   today: LocalDate;
+  /** the EPDS cut-offs in force (母子保健の自治体設定) */
+  epds: EpdsThresholds;
 };
 
 /** 「受診券ID 1234 は令和8年5月10日の妊婦健診（第3回、判定: 異常なし）で使用済みです。」 */
@@ -174,7 +177,7 @@ export function prepareVisit(
       judgement: judgement.value,
       epdsScore: items.value.epdsScore,
       note: input.note.trim(),
-      followUpReasons: followUpReasons(kind, judgement.value, stored),
+      followUpReasons: followUpReasons(kind, judgement.value, stored, ctx.epds),
     },
   };
 }

@@ -14,6 +14,7 @@ import { checkupItemSets, formatItem, judgements } from './checkup-items.ts';
 import { type ResultRow, type ResultWrite, checkupRepository as repo } from './checkup-repository.ts';
 import { type Institution, institutionOf, prepareVisit } from './checkup-visit.ts';
 import { type CheckupImportRow, checkupImportFields, parseCheckupRow } from './checkups-import-row.ts';
+import { epdsThresholdsOf } from './settings.ts';
 
 export const checkupsImportKind = 'maternal.checkups';
 
@@ -64,6 +65,7 @@ export function checkupsImportTarget(): ImportTarget<CheckupImportRow> {
       [...byVoucher.values()].map((r) => r.id),
     );
     const institutions = await repo.institutions(q);
+    const epds = await epdsThresholdsOf(q);
     const day = today();
     return rows.map((r): Classified => {
       const voucher = vouchers.get(r.voucherNo);
@@ -92,7 +94,7 @@ export function checkupsImportTarget(): ImportTarget<CheckupImportRow> {
           items: { ...kept, ...r.items },
           note: r.note,
         },
-        { voucher, voucherResult, detailedResult, isSame, today: day },
+        { voucher, voucherResult, detailedResult, isSame, today: day, epds },
       );
       if (!p.ok) return fail(p.errors);
       prepared.set(r, p.write);

@@ -13,8 +13,6 @@ import {
   type CheckupKind,
   checkupItemSets,
   checkupKinds,
-  epdsFollowUpThreshold,
-  epdsSelfHarmThreshold,
   judgements,
   judgementsOf,
   voucherKindLabels,
@@ -30,6 +28,7 @@ import {
   voucherCheck,
 } from './checkup-visit.ts';
 import { followUpsOf } from './follow-ups.ts';
+import { epdsThresholdsOf } from './settings.ts';
 
 const screen = '母子保健 妊婦・産婦健診の結果';
 
@@ -68,7 +67,7 @@ export function maternalCheckupsService(deps: { database: Database; audit: Audit
   }
 
   return {
-    meta: () => ({
+    meta: async () => ({
       kinds: checkupKinds,
       judgements,
       categories: categoryLabels,
@@ -77,7 +76,7 @@ export function maternalCheckupsService(deps: { database: Database; audit: Audit
       judgementsOf: Object.fromEntries(
         (Object.keys(checkupKinds) as CheckupKind[]).map((k) => [k, judgementsOf(k)]),
       ),
-      epds: { followUpThreshold: epdsFollowUpThreshold, selfHarmThreshold: epdsSelfHarmThreshold },
+      epds: await epdsThresholdsOf(database),
     }),
 
     /**
@@ -130,6 +129,7 @@ export function maternalCheckupsService(deps: { database: Database; audit: Audit
           detailedResult,
           isSame: (r) => r.id === input.resultId,
           today: today(),
+          epds: await epdsThresholdsOf(database),
         },
       );
       if (!prepared.ok) {

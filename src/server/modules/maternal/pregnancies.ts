@@ -33,7 +33,8 @@ import {
   riskFlagLabels,
   riskFlagsOf,
 } from './questionnaire.ts';
-import { voucherKindLabel, vouchersToIssue, voucherTypes } from './vouchers.ts';
+import type { MaternalSettingsService } from './settings.ts';
+import { voucherKindLabel, vouchersToIssue } from './vouchers.ts';
 
 export type RegisterInput = {
   motherResidentId: number;
@@ -70,17 +71,23 @@ export type MotherViewPort = {
   view(actor: Actor, id: number, screen: string): Promise<{ myNumberMasked: string | null }>;
 };
 
+/** 母子保健の自治体設定: the 受診券 issued (回数・助成上限・交付しない種類). */
+export type PregnancySettingsPort = Pick<MaternalSettingsService, 'effective'>;
+
 export function pregnanciesService(deps: {
   database: Database;
   audit: AuditService;
   residents: MotherViewPort;
+  settings: PregnancySettingsPort;
 }) {
   const { database, audit } = deps;
 
   const { mustGet, log, followUp, checkFlags } = pregnancySupport(audit);
 
   const base = {
-    meta() {
+    /** The choices of the 届 and the 受診券 issued now (自治体設定). */
+    async meta() {
+      const { voucherTypes } = await deps.settings.effective();
       return {
         questionnaireVersion,
         questions,
@@ -232,11 +239,12 @@ export function pregnanciesService(deps: {
             },
             actor.userId,
           );
+        const { voucherTypes } = await deps.settings.effective(tx);
         const voucherNos = await repo.issueVouchers(tx, {
           pregnancyId: created.id,
           residentId: v.motherResidentId,
           issuedOn: v.notifiedOn,
-          plans: vouchersToIssue(v.fetusCount, v.source === 'moved_in' ? weeks : null),
+          plans: vouchersToIssue(v.fetusCount, v.source === 'moved_in' ? weeks : null, voucherTypes),
         });
         const followUpId = await followUp(
           tx,

@@ -15,16 +15,19 @@ import {
   voidedKindsOn,
 } from './pregnancy-rules.ts';
 import { pregnancySupport } from './pregnancy-support.ts';
-import { vouchersToIssue, voucherTypes } from './vouchers.ts';
+import type { MaternalSettingsService } from './settings.ts';
 
 export function pregnancyChanges<D>(
-  deps: { database: Database; audit: AuditService },
+  deps: { database: Database; audit: AuditService; settings: Pick<MaternalSettingsService, 'effective'> },
   get: (actor: Actor, id: number) => Promise<D>,
 ) {
   const { database } = deps;
   const { mustGet, log, followUp, checkFlags } = pregnancySupport(deps.audit);
   return {
-    /** 追加交付 (胎児数 grows: one more handbook and the per-fetus vouchers) or 再交付 (lost/damaged). */
+    /**
+     * 追加交付 (胎児数 grows: one more handbook and the per-fetus vouchers the 自治体設定 issues now, numbered after
+     * the other children's) or 再交付 (lost/damaged).
+     */
     async issueHandbook(
       actor: Actor,
       id: number,
@@ -52,14 +55,20 @@ export function pregnancyChanges<D>(
             },
             actor.userId,
           );
-          const hearing = vouchersToIssue(1).filter(
-            (x) => voucherTypes.find((t) => t.kind === x.kind)?.perFetus,
-          );
+          const { voucherTypes } = await deps.settings.effective(tx);
           await repo.issueVouchers(tx, {
             pregnancyId: id,
             residentId: p.motherResidentId,
             issuedOn: on,
-            plans: hearing.map((x) => ({ ...x, seq: child })),
+            plans: voucherTypes
+              .filter((t) => t.perFetus)
+              .flatMap((t) =>
+                Array.from({ length: t.count }, (_, i) => ({
+                  kind: t.kind,
+                  seq: (child - 1) * t.count + i + 1,
+                  limitYen: t.limitYen,
+                })),
+              ),
           });
         } else {
           if (!v.reason.trim()) throw badRequest('再交付の理由（紛失・破損など）を入れてください。');

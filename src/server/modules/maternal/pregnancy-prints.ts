@@ -136,6 +136,7 @@ export function maternalPregnancies(deps: {
   audit: import('../../platform/audit/service.ts').AuditService;
   residents: import('./pregnancies.ts').MotherViewPort;
   mailings: ReissueMailingsPort;
+  settings: import('./pregnancies.ts').PregnancySettingsPort;
 }) {
   const pregnancies = pregnanciesService(deps);
   return { pregnancies, prints: pregnancyPrintsService({ pregnancies, mailings: deps.mailings }) };

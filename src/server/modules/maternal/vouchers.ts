@@ -14,7 +14,7 @@ export type VoucherType = {
   /** how many per pregnancy (hearing: per fetus) */
   count: number;
   perFetus: boolean;
-  /** 助成上限額 (円) per 回, null = 全額 / not set (configurable later) */
+  /** 助成上限額 (円) per 回, null = 全額 / not set (the default; 母子保健の設定 may change it) */
   limitYen: number | null;
   /**
    * the 妊娠週数 from which each 回 is taken at the latest (a mover-in gets the 回 whose week is not yet past);
@@ -29,6 +29,7 @@ export type VoucherType = {
  */
 export const prenatalWeeks = [11, 15, 19, 23, 25, 27, 29, 31, 33, 35, 36, 37, 38, 39];
 
+/** The defaults: what a new 妊娠届 issues is these with 母子保健の設定 over them (settings-rules.ts). */
 export const voucherTypes: VoucherType[] = [
   { kind: 'prenatal', label: '妊婦健診', count: 14, perFetus: false, limitYen: null, weeks: prenatalWeeks },
   // §4.4: 産後2週間・1か月の2回, 国の補助基準 5,000円/回

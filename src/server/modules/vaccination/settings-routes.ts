@@ -8,7 +8,7 @@ const mmdd = z.string().max(5);
 export function registerVaccinationSettingRoutes(app: ZApp, deps: { settings: VaccinationSettingsService }) {
   const { settings } = deps;
 
-  app.get('/api/vaccination/settings', { config: { permission: 'vaccination.view' } }, async () =>
+  app.get('/api/vaccination/settings', { config: { permission: 'programs.view' } }, async () =>
     settings.get(),
   );
 
