@@ -54,8 +54,14 @@ export async function addGroupSession(page: Page, checkup: string, residentIds: 
 /** Presses Enter (field to field; the last one saves) until the saved message shows. */
 export async function enterUntilSaved(page: Page, name: string, max = 45): Promise<void> {
   const status = page.getByRole('status').filter({ hasText: `${name}さんの結果を保存しました` });
+  const who = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const form = page.getByRole('form', { name: new RegExp(`^${who}さんの.*の結果を(入力|修正)$`) });
+  const saving = form.locator('button[type="submit"][data-loading]');
   for (let i = 0; i < max; i++) {
     if (await status.isVisible()) return;
+    // once the save is on its way (or done and the form gone, e.g. the next child of a roster took its place),
+    // no more Enter: one more would land in the next child's form
+    if ((await saving.count()) > 0 || (await form.count()) === 0) break;
     await page.keyboard.press('Enter');
   }
   await expect(status).toBeVisible();
