@@ -5,6 +5,7 @@ import { addDays, addMonthsClamped, formatWareki } from '../../src/server/platfo
 import {
   checkMailing,
   compact,
+  csrfToken,
   downloadOf,
   expectNoSeriousA11yViolations,
   login,
@@ -22,7 +23,8 @@ import { importMother } from './maternal-helpers.ts';
  * 宛名番号), a woman nobody matches, and a row in error — is imported with its job; the nurse registers the twins by
  * keyboard (suggested flags confirmed, 郵送, 面談の来庁依頼) → the 妊娠届 is 電子申請 with 2 handbooks and the 受診券;
  * the unknown woman is registered as 住登外者 to be handed over at the visit; the same file again receives nothing;
- * 郵送待ち → the mailing of 母子健康手帳等, printed and read back (letter, 手帳番号, 面談のお願い, 受診券), 宛名シール.
+ * 郵送待ち → the mailing of 母子健康手帳等, printed and read back (letter, 手帳番号, 面談のお願い, 受診券), 宛名シール and
+ * the 送付情報; a later 届 is dropped (取込まない) with its reason, and a registration at a stale version is refused.
  */
 test.describe.configure({ mode: 'serial' });
 
@@ -318,4 +320,68 @@ test('郵送待ちから母子健康手帳等の送付を作り、送付状・�
   await expect(record).toHaveCount(1);
   await expect(record.getByRole('cell').nth(0)).toHaveText(formatWareki(today));
   await expect(record).toContainText('郵送');
+});
+
+test('「取込まない」は理由を入れて記録し、取込まないの一覧に移る（古い版の登録は断られる）', async () => {
+  const noDrop = `F0602-${run}-9`;
+  const again = iconv.encode(
+    `${header.join(',')}\r\n${line({
+      申請番号: noDrop,
+      申請日時: `${today}T12:00`,
+      宛名番号: mother.atenaNo,
+      氏名: mother.name,
+      氏名カナ: 'ニンプ ハナコ',
+      生年月日: '1994-06-15',
+      住所: 'すこやか県すこやか市本町二丁目1番3号',
+      出産予定日: due,
+      胎児数: '2',
+    })}\r\n`,
+    'Shift_JIS',
+  );
+  await page.goto('/maternal/e-notifications');
+  await page
+    .getByLabel('妊娠届のファイル', { exact: true })
+    .setInputFiles({ name: `再申請_${run}.csv`, mimeType: 'text/csv', buffer: again });
+  await page.getByRole('button', { name: '取り込む' }).click();
+  await expect(page.getByRole('region', { name: '取込結果' }).getByRole('status')).toContainText(
+    '受付 1件 / 取込済み 0件 / 誤り 0件',
+    { timeout: 60_000 },
+  );
+  await expect(pendingRow(noDrop)).toHaveCount(1);
+
+  // a registration at a version read before someone else changed the row is refused (409), nothing made
+  const list = (await (await page.request.get('/api/maternal/e-notifications?view=pending')).json()) as {
+    rows: { id: number; applicationNo: string; version: number; residentId: number | null }[];
+  };
+  const row = list.rows.find((r) => r.applicationNo === noDrop)!;
+  const stale = await page.request.post(`/api/maternal/e-notifications/${row.id}/register`, {
+    headers: { 'x-csrf-token': await csrfToken(page.request) },
+    data: {
+      version: row.version + 1,
+      residentId: row.residentId,
+      createNonResident: false,
+      riskFlags: [],
+      specificPregnant: false,
+      delivery: 'mail',
+      interview: { requested: false, note: '' },
+    },
+  });
+  expect(stale.status()).toBe(409);
+
+  await pendingRow(noDrop)
+    .getByRole('button', { name: `申請番号 ${noDrop} を取込まない` })
+    .click();
+  const dialog = page.getByRole('dialog', { name: '取込まない' });
+  await dialog.getByRole('button', { name: '取込まない' }).click();
+  await expect(dialog).toContainText('取込まない理由を入力してください');
+  await dialog.getByLabel('取込まない理由').fill('同じ妊娠の届が窓口で出ている');
+  await dialog.getByRole('button', { name: '取込まない' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(pendingRow(noDrop)).toHaveCount(0);
+  await page.getByRole('tab', { name: '取込まない' }).click();
+  const dropped = page
+    .getByRole('table', { name: '受付一覧（取込まない）' })
+    .getByRole('row')
+    .filter({ hasText: noDrop });
+  await expect(dropped).toContainText('取込まない: 同じ妊娠の届が窓口で出ている');
 });
