@@ -1,4 +1,5 @@
 /** 母子カード (F07-01 出生連絡票, F07-02 新生児聴覚検査) API client. */
+import type { BirthInput } from '../../server/modules/infant/births.ts';
 import { api, queryString } from './api.ts';
 
 export type Person = {
@@ -107,26 +108,9 @@ export type InfantMeta = {
   lowBirthWeightG: number;
 };
 
-export type BirthBody = {
+/** The 出生連絡票 as the screen sends it (an existing child; a 住登外者 child is registered first). */
+export type BirthBody = Omit<BirthInput, 'newChild' | 'pregnancyId'> & {
   childResidentId: number;
-  motherResidentId: number | null;
-  receivedOn: string;
-  receivedVia: string;
-  birthTime: string;
-  birthWeightG: number | null;
-  heightCm: string;
-  headCm: string;
-  chestCm: string;
-  gestationalWeeks: number | null;
-  gestationalDays: number | null;
-  delivery: string;
-  birthOrder: number | null;
-  apgar1: number | null;
-  apgar5: number | null;
-  birthPlace: string;
-  institutionName: string;
-  details: { attendant?: string; remarks?: string };
-  note: string;
   version: number | null;
 };
 

@@ -1,4 +1,5 @@
 /** 乳幼児健診の結果・精密健診 (F07-04…F07-06): meta, the child, a session's roster, save, referrals, 精密健診結果. */
+import type { ReferralRow } from '../../server/modules/infant/result-repository.ts';
 import { api, queryString } from './api.ts';
 
 export const infantDetailedImportsBase = '/api/infant/detailed-imports';
@@ -51,27 +52,7 @@ export type InfantResult = {
   note: string;
   version: number;
 };
-export type Referral = {
-  id: number;
-  resultId: number;
-  childResidentId: number;
-  referralNo: string;
-  issuedOn: string;
-  areas: string[];
-  reason: string;
-  toInstitutionName: string;
-  status: 'issued' | 'examined' | 'cancelled';
-  examinedOn: string | null;
-  resultInstitutionName: string;
-  result: string | null;
-  diagnosis: string;
-  resultSource: string | null;
-  note: string;
-  version: number;
-  checkup: string;
-  atenaNo: string;
-  name: string;
-};
+export type Referral = ReferralRow;
 export type Child = {
   id: number;
   atenaNo: string;

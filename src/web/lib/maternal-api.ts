@@ -1,50 +1,16 @@
 /** 妊娠届・母子健康手帳・受診券 (F06-01) API client. */
+import type {
+  HandbookRow,
+  MotherRow,
+  PregnancyRow,
+} from '../../server/modules/maternal/pregnancy-repository.ts';
 import { api } from './api.ts';
 
-export type Pregnancy = {
-  id: number;
-  notificationNo: string;
-  motherResidentId: number;
-  notifiedOn: string;
-  source: 'counter' | 'e_application' | 'moved_in';
-  dueDate: string;
-  weeksAtNotification: number | null;
-  fetusCount: number;
-  diagnosedBy: string;
-  diagnosisInstitution: string;
-  stdTbCheckup: string;
-  occupation: string;
-  questionnaire: Record<string, unknown>;
-  questionnaireVersion: string;
-  riskFlags: string[];
-  specificPregnant: boolean;
-  interview: Record<string, unknown>;
-  outcome: string | null;
-  outcomeOn: string | null;
-  details: Record<string, unknown>;
-  note: string;
-  version: number;
-};
+export type Pregnancy = PregnancyRow;
 
-export type Mother = {
-  id: number;
-  atenaNo: string;
-  name: string;
-  nameKana: string;
-  birthDate: string;
-  status: string;
-  address: string;
-};
+export type Mother = MotherRow;
 
-export type Handbook = {
-  id: number;
-  handbookNo: string;
-  childIndex: number;
-  kind: string;
-  issuedOn: string;
-  replacesId: number | null;
-  reason: string;
-};
+export type Handbook = HandbookRow;
 
 export type Voucher = {
   id: number;
