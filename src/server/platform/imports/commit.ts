@@ -34,12 +34,22 @@ export async function commitRun(ctx: JobContext, deps: EngineDeps): Promise<JobO
     : [];
   try {
     const chunks = await repo.pendingChunks(runId);
+    // the next chunk's rows are read while this one is written: a chunk's rows change only in its own
+    // transaction, and the claim below still stops a second writer (on PGlite the read waits for the transaction)
+    const rowsOf = (i: number) => {
+      const read = i < chunks.length ? chunkRepository(deps.database).rows(runId, chunks[i]!) : null;
+      read?.catch(() => {}); // awaited by its chunk; not an unhandled rejection meanwhile
+      return read;
+    };
+    let next = rowsOf(0);
     let done = 0;
-    for (const chunkNo of chunks) {
+    for (const [i, chunkNo] of chunks.entries()) {
+      const reading = next!;
       await deps.database.transaction(async (tx) => {
         const ledger = chunkRepository(tx);
         await ledger.claim(runId, chunkNo);
-        const rows = await ledger.rows(runId, chunkNo);
+        const rows = await reading;
+        next = rowsOf(i + 1);
         const values = rows.map((r) => r.value);
         const fresh = !rows.length
           ? []
@@ -71,7 +81,7 @@ export async function commitRun(ctx: JobContext, deps: EngineDeps): Promise<JobO
             changed.push({ rowNo: r.rowNo, action: c.action, errors: null, changes: c.changes ?? null });
           if (c.action !== 'unchanged') apply.push({ value: c.payload ?? r.value, action: c.action });
         });
-        await ledger.reclassify(runId, changed);
+        await ledger.reclassify(runId, chunkNo, changed);
         if (apply.length) await target.apply(tx, apply, actor, run.params);
         await ledger.done(runId, chunkNo, counts);
       });

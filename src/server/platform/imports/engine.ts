@@ -302,13 +302,13 @@ export function importEngine(deps: ImportEngineDeps) {
       const residentIds = new Set<number>();
       let count = 0;
       async function* pages(): AsyncGenerator<ErrorRow[]> {
-        let after = 0;
+        let after = { chunkNo: -1, rowNo: 0 };
         for (;;) {
           const page = await repo.errorRows(id, after, 5000);
           if (!page.length) break;
           for (const r of page) if (r.residentId) residentIds.add(Number(r.residentId));
           count += page.length;
-          after = page[page.length - 1]!.rowNo;
+          after = page[page.length - 1]!;
           yield page;
         }
         await audit.record(actor, {

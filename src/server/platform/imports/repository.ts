@@ -239,22 +239,10 @@ export function importsRepository(q: SqlTransaction) {
     /** A chunk of rows with one COPY (text format, in pieces). */
     async insertRows(runId: number, rows: RunRowInput[]): Promise<void> {
       if (!rows.length) return;
+      // one template per line (no array and join per row: this runs for every row of a file)
       const lines = rows.map(
         (r) =>
-          `${[
-            runId,
-            r.rowNo,
-            r.chunkNo,
-            copyValue(json(r.raw)),
-            copyValue(r.key),
-            r.action,
-            copyValue(json(r.errors)),
-            copyValue(json(r.changes)),
-            copyValue(r.warning),
-            r.residentId ?? '\\N',
-            copyValue(r.label),
-            copyValue(json(r.value)),
-          ].join('\t')}\n`,
+          `${runId}\t${r.rowNo}\t${r.chunkNo}\t${copyValue(json(r.raw) ?? '[]')}\t${copyValue(r.key)}\t${r.action}\t${copyValue(json(r.errors))}\t${copyValue(json(r.changes))}\t${copyValue(r.warning)}\t${r.residentId ?? '\\N'}\t${copyValue(r.label)}\t${copyValue(json(r.value))}\n`,
       );
       await q.copyFrom(
         `COPY import_run_rows (run_id, row_no, chunk_no, raw, key, action, errors, changes, warning, resident_id,
@@ -280,27 +268,46 @@ export function importsRepository(q: SqlTransaction) {
       }>(
         `SELECT row_no AS "rowNo", action, key, resident_id AS "residentId", label, errors, changes, warning
          FROM import_run_rows WHERE run_id = $1 AND ($2::text IS NULL OR action = $2)
-         ORDER BY row_no OFFSET $3 LIMIT $4`,
+         ORDER BY chunk_no, row_no OFFSET $3 LIMIT $4`,
         [runId, action ?? null, offset, limit],
       );
       return { total: Number(t?.n ?? 0), rows };
     },
 
-    /** Error rows after a row number, for the error file (paged). */
-    errorRows: (runId: number, afterRowNo: number, limit: number) =>
-      q.query<{ rowNo: number; raw: unknown; errors: RowError[] | null; residentId: number | null }>(
-        `SELECT row_no AS "rowNo", raw, errors, resident_id AS "residentId" FROM import_run_rows
-         WHERE run_id = $1 AND action = 'error' AND row_no > $2 ORDER BY row_no LIMIT $3`,
-        [runId, afterRowNo, limit],
-      ),
+    /** Error rows after a row (its chunk and number), for the error file (paged, in file order). */
+    async errorRows(runId: number, after: { chunkNo: number; rowNo: number }, limit: number) {
+      const rows = await q.query<{
+        chunkNo: number;
+        rowNo: number;
+        raw: string;
+        errors: RowError[] | null;
+        residentId: number | null;
+      }>(
+        `SELECT chunk_no AS "chunkNo", row_no AS "rowNo", raw, errors, resident_id AS "residentId"
+         FROM import_run_rows
+         WHERE run_id = $1 AND (chunk_no, row_no) > ($2, $3) AND action = 'error'
+         ORDER BY chunk_no, row_no LIMIT $4`,
+        [runId, after.chunkNo, after.rowNo, limit],
+      );
+      return rows.map((r) => ({ ...r, raw: JSON.parse(r.raw) as unknown }));
+    },
 
-    /** Chunks holding rows to write, not yet in the ledger. */
+    /**
+     * Chunks holding rows to write, not yet in the ledger: the run's chunk numbers by a skip scan of the key (one
+     * probe per chunk, not a read of every row).
+     */
     async pendingChunks(runId: number): Promise<number[]> {
       const rows = await q.query<{ chunkNo: number }>(
-        `SELECT DISTINCT r.chunk_no AS "chunkNo" FROM import_run_rows r
-         WHERE r.run_id = $1 AND r.action <> 'error'
-           AND NOT EXISTS (SELECT 1 FROM import_run_chunks c WHERE c.run_id = r.run_id AND c.chunk_no = r.chunk_no)
-         ORDER BY 1`,
+        `WITH RECURSIVE c(n) AS (
+           SELECT min(chunk_no) FROM import_run_rows WHERE run_id = $1
+           UNION ALL
+           SELECT (SELECT min(chunk_no) FROM import_run_rows WHERE run_id = $1 AND chunk_no > c.n)
+           FROM c WHERE c.n IS NOT NULL)
+         SELECT n AS "chunkNo" FROM c
+         WHERE n IS NOT NULL
+           AND EXISTS (SELECT 1 FROM import_run_rows r WHERE r.run_id = $1 AND r.chunk_no = c.n AND r.action <> 'error')
+           AND NOT EXISTS (SELECT 1 FROM import_run_chunks k WHERE k.run_id = $1 AND k.chunk_no = c.n)
+         ORDER BY n`,
         [runId],
       );
       return rows.map((r) => Number(r.chunkNo));
@@ -327,29 +334,33 @@ export function chunkRepository(tx: SqlRunner) {
     claim: (runId: number, chunkNo: number) =>
       tx.query('INSERT INTO import_run_chunks (run_id, chunk_no) VALUES ($1, $2)', [runId, chunkNo]),
 
-    rows: (runId: number, chunkNo: number) =>
-      tx.query<{ rowNo: number; value: unknown; action: RowAction }>(
+    async rows(runId: number, chunkNo: number) {
+      const rows = await tx.query<{ rowNo: number; value: string | null; action: RowAction }>(
         `SELECT row_no AS "rowNo", value, action FROM import_run_rows
          WHERE run_id = $1 AND chunk_no = $2 AND action <> 'error' ORDER BY row_no`,
         [runId, chunkNo],
-      ),
+      );
+      return rows.map((r) => ({ ...r, value: r.value === null ? null : (JSON.parse(r.value) as unknown) }));
+    },
 
     /** Rows whose action changed since the dry run (the database changed meanwhile). */
     async reclassify(
       runId: number,
+      chunkNo: number,
       rows: { rowNo: number; action: RowAction; errors: RowError[] | null; changes: Change[] | null }[],
     ): Promise<void> {
       if (!rows.length) return;
       await tx.query(
         `UPDATE import_run_rows r SET action = u.action, errors = u.errors, changes = u.changes
          FROM unnest($2::int[], $3::text[], $4::jsonb[], $5::jsonb[]) AS u(row_no, action, errors, changes)
-         WHERE r.run_id = $1 AND r.row_no = u.row_no`,
+         WHERE r.run_id = $1 AND r.chunk_no = $6 AND r.row_no = u.row_no`,
         [
           runId,
           rows.map((r) => r.rowNo),
           rows.map((r) => r.action),
           rows.map((r) => json(r.errors)),
           rows.map((r) => json(r.changes)),
+          chunkNo,
         ],
       );
     },

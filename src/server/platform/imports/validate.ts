@@ -78,6 +78,7 @@ export async function validateRun(ctx: JobContext, deps: EngineDeps): Promise<Jo
   const total = (await deps.files.meta(run.fileId)).size;
   let bytes = 0;
   let writing: Promise<void> = Promise.resolve();
+  let classifying: Promise<void> = Promise.resolve();
   try {
     const source = await openSource(deps.files, run, (n) => {
       bytes += n;
@@ -91,18 +92,26 @@ export async function validateRun(ctx: JobContext, deps: EngineDeps): Promise<Jo
     const firstRowOfKey = new Map<string, number>();
     let chunkNo = 0;
     let pending: Pending[] = [];
-    // a chunk's rows are written while the next chunk is read and classified (the ledger write is about half the
-    // database time of a dry run); chunks are classified in order, and one write at most is in flight
+    // a pipeline of chunks: while chunk k is classified (the target's reads) and then written, the next rows are
+    // read and parsed; at most one classification and one ledger write are in flight, and chunks are classified and
+    // their keys checked in file order
     const flush = async () => {
-      const rows = await classifyChunk(deps, target, run, bound, format, pending, chunkNo++, firstRowOfKey);
+      await classifying; // the previous chunk is classified and its write started
+      const chunk = pending;
+      const no = chunkNo++;
       pending = [];
-      for (const r of rows) {
-        counts[r.action]++;
-        if (r.warning && r.action !== 'error') counts.warning++;
-      }
-      await writing;
-      writing = repo.insertRows(runId, rows);
-      writing.catch(() => {}); // awaited by the next flush or at the end; not an unhandled rejection meanwhile
+      classifying = classifyChunk(deps, target, run, bound, format, chunk, no, firstRowOfKey).then(
+        async (rows) => {
+          for (const r of rows) {
+            counts[r.action]++;
+            if (r.warning && r.action !== 'error') counts.warning++;
+          }
+          await writing;
+          writing = repo.insertRows(runId, rows);
+          writing.catch(() => {}); // awaited by the next chunk or at the end; not an unhandled rejection meanwhile
+        },
+      );
+      classifying.catch(() => {}); // awaited by the next flush or at the end
     };
     for await (const batch of source.rows) {
       for (const row of batch) {
@@ -123,6 +132,7 @@ export async function validateRun(ctx: JobContext, deps: EngineDeps): Promise<Jo
       }
     }
     if (pending.length) await flush();
+    await classifying;
     await writing;
     if (counts.rows === 0)
       throw new AppError(
@@ -144,6 +154,7 @@ export async function validateRun(ctx: JobContext, deps: EngineDeps): Promise<Jo
     await ctx.progress(total, total, '');
     return { status: counts.error ? 'needs_review' : 'succeeded', message, result: { runId, counts } };
   } catch (e) {
+    await classifying.catch(() => {});
     await writing.catch(() => {}); // no chunk lands after the rows are cleared
     await repo.clearRows(runId);
     const cancelled = e instanceof JobCancelledError;
