@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { fiscalYearOf, today } from '../../platform/calendar/index.ts';
 import { csvHeaders } from '../../platform/csv/export.ts';
 import { actorOf, type ZApp } from '../../platform/http/app.ts';
+import { sendPdf } from '../../platform/http/file-reply.ts';
 import type { ApplicationsService } from './applications.ts';
 import {
   type ApplicationChannel,
@@ -123,9 +124,7 @@ export function registerApplicationRoutes(app: ZApp, deps: { applications: Appli
     },
     async (req, reply) => {
       const { pdf } = await applications.issueTicket(actorOf(req), req.params.id, req.body);
-      reply.header('content-type', 'application/pdf');
-      reply.header('content-disposition', 'inline; filename="ticket.pdf"');
-      return reply.send(pdf);
+      return sendPdf(reply, pdf, '受診券.pdf', 'ticket.pdf');
     },
   );
   app.post(

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { fiscalYearOf, today } from '../../platform/calendar/index.ts';
 import { actorOf, type ZApp } from '../../platform/http/app.ts';
+import { sendPdf } from '../../platform/http/file-reply.ts';
 import { sendMethods } from '../../platform/mailings/types.ts';
 import type { NoticeFilter, ResultNoticesService } from './result-notices.ts';
 import { dateInput, fy, id, program } from './route-schemas.ts';
@@ -61,9 +62,7 @@ export function registerResultNoticeRoutes(app: ZApp, deps: { notices: ResultNot
         req.body.fiscalYear,
         req.body.method,
       );
-      reply.header('content-type', 'application/pdf');
-      reply.header('content-disposition', 'inline; filename="result-notice.pdf"');
-      return reply.send(pdf);
+      return sendPdf(reply, pdf, '結果通知.pdf', 'result-notice.pdf');
     },
   );
 }

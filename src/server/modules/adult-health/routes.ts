@@ -3,6 +3,7 @@ import { csvHeaders } from '../../platform/csv/export.ts';
 import { badRequest } from '../../platform/errors/app-error.ts';
 import { includedOf, registerListEntryRoutes } from '../../platform/extraction/routes.ts';
 import { actorOf, type ZApp } from '../../platform/http/app.ts';
+import { sendPdf } from '../../platform/http/file-reply.ts';
 import { listMailingBody } from '../../platform/mailings/list-request.ts';
 import { sendMethods } from '../../platform/mailings/types.ts';
 import { type FeeExemptionKind, feeExemptionKinds, programCodes, programLabels } from '../programs/types.ts';
@@ -262,9 +263,7 @@ export function registerAdultHealthRoutes(
         residentId: req.params.id,
         ...req.body,
       });
-      reply.header('content-type', 'application/pdf');
-      reply.header('content-disposition', 'inline; filename="ticket.pdf"');
-      return reply.send(pdf);
+      return sendPdf(reply, pdf, '受診券.pdf', 'ticket.pdf');
     },
   );
 

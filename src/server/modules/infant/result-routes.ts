@@ -6,6 +6,7 @@
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { actorOf, type ZApp } from '../../platform/http/app.ts';
+import { sendPdf } from '../../platform/http/file-reply.ts';
 import { sendMethods } from '../../platform/mailings/types.ts';
 import type { InfantReferralsService } from './referrals.ts';
 import type { InfantResultsService } from './results.ts';
@@ -54,11 +55,10 @@ export function registerInfantResultRoutes(
 ) {
   const { results, referrals } = deps;
   const pdf = (reply: FastifyReply, out: Awaited<ReturnType<InfantReferralsService['issue']>>) => {
-    reply.header('content-type', 'application/pdf');
-    reply.header('content-disposition', `inline; filename="infant-referral-${out.referral.referralNo}.pdf"`);
     reply.header('x-referral-no', out.referral.referralNo);
     reply.header('x-send-record-id', String(out.record.id));
-    return reply.send(out.pdf);
+    const no = out.referral.referralNo;
+    return sendPdf(reply, out.pdf, `精密健康診査依頼書-${no}.pdf`, `infant-referral-${no}.pdf`);
   };
 
   app.get('/api/infant/checkup-results/meta', { config: { permission: 'infant.view' } }, async () =>

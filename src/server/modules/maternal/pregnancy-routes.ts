@@ -3,9 +3,9 @@
  * outcome, flags, and the PDFs (受診券の組, 妊娠届出書). The 個人番号 is shown through the residents routes
  * (/api/residents/:id/reveal-my-number, residents.my_number, with a purpose).
  */
-import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { actorOf, type ZApp } from '../../platform/http/app.ts';
+import { sendPdf } from '../../platform/http/file-reply.ts';
 import { sendMethods } from '../../platform/mailings/types.ts';
 import type { PregnanciesService } from './pregnancies.ts';
 import type { PregnancyPrintsService } from './pregnancy-prints.ts';
@@ -48,11 +48,6 @@ export function registerPregnancyRoutes(
   deps: { pregnancies: PregnanciesService; prints: PregnancyPrintsService },
 ) {
   const svc = deps.pregnancies;
-  const pdf = (reply: FastifyReply, name: string, body: Buffer) => {
-    reply.header('content-type', 'application/pdf');
-    reply.header('content-disposition', `inline; filename="${name}.pdf"`);
-    return reply.send(body);
-  };
   const view = { config: { permission: 'maternal.view' } };
   const edit = { config: { permission: 'maternal.edit' } };
 
@@ -168,20 +163,22 @@ export function registerPregnancyRoutes(
       },
     },
     async (req, reply) =>
-      pdf(
+      sendPdf(
         reply,
-        'maternal-vouchers',
         (await deps.prints.vouchers(actorOf(req), req.params.id, req.body)).pdf,
+        '妊婦健康診査受診券.pdf',
+        'maternal-vouchers.pdf',
       ),
   );
   app.post(
     '/api/maternal/pregnancies/:id/notification-sheet',
     { ...edit, schema: { params: idParam } },
     async (req, reply) =>
-      pdf(
+      sendPdf(
         reply,
-        'pregnancy-notification',
         (await deps.prints.notificationSheet(actorOf(req), req.params.id)).pdf,
+        '妊娠届出書.pdf',
+        'pregnancy-notification.pdf',
       ),
   );
 }

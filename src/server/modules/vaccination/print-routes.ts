@@ -2,9 +2,9 @@
  * Routes of the documents printed at the counter (PDF, with a send record): 予防接種済証 (F11a-03) and the 予診票 of
  * a due dose (F10a-03).
  */
-import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { actorOf, type ZApp } from '../../platform/http/app.ts';
+import { sendPdf } from '../../platform/http/file-reply.ts';
 import { sendMethods } from '../../platform/mailings/types.ts';
 import type { VaccinationPrintsService } from './prints.ts';
 
@@ -13,11 +13,6 @@ const params = z.object({ id: z.coerce.number().int().positive() });
 
 export function registerVaccinationPrintRoutes(app: ZApp, deps: { prints: VaccinationPrintsService }) {
   const { prints } = deps;
-  const pdf = (reply: FastifyReply, name: string, body: Buffer) => {
-    reply.header('content-type', 'application/pdf');
-    reply.header('content-disposition', `inline; filename="${name}.pdf"`);
-    return reply.send(body);
-  };
 
   app.post(
     '/api/vaccination/residents/:id/certificate',
@@ -26,10 +21,11 @@ export function registerVaccinationPrintRoutes(app: ZApp, deps: { prints: Vaccin
       schema: { params, body: z.object({ method }).default({ method: 'counter' }) },
     },
     async (req, reply) =>
-      pdf(
+      sendPdf(
         reply,
-        'vaccination-certificate',
         (await prints.issueCertificate(actorOf(req), req.params.id, req.body.method)).pdf,
+        '予防接種済証.pdf',
+        'vaccination-certificate.pdf',
       ),
   );
 
@@ -47,6 +43,11 @@ export function registerVaccinationPrintRoutes(app: ZApp, deps: { prints: Vaccin
       },
     },
     async (req, reply) =>
-      pdf(reply, 'vaccination-form', (await prints.issueForm(actorOf(req), req.params.id, req.body)).pdf),
+      sendPdf(
+        reply,
+        (await prints.issueForm(actorOf(req), req.params.id, req.body)).pdf,
+        '予診票.pdf',
+        'vaccination-form.pdf',
+      ),
   );
 }

@@ -1,7 +1,7 @@
 /** 予防接種健康被害救済 (F11a-05) routes: all under the permission `vaccination.relief`. */
-import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { actorOf, type ZApp } from '../../platform/http/app.ts';
+import { sendPdf } from '../../platform/http/file-reply.ts';
 import { sendMethods } from '../../platform/mailings/types.ts';
 import type { VaccinationReliefService } from './relief.ts';
 import type { VaccinationReliefPrints } from './relief-prints.ts';
@@ -30,11 +30,6 @@ export function registerVaccinationReliefRoutes(
   deps: { relief: VaccinationReliefService; prints: VaccinationReliefPrints },
 ) {
   const { relief, prints } = deps;
-  const pdf = (reply: FastifyReply, name: string, body: Buffer) => {
-    reply.header('content-type', 'application/pdf');
-    reply.header('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent(name)}`);
-    return reply.send(body);
-  };
 
   app.get(
     '/api/vaccination/relief',
@@ -149,7 +144,7 @@ export function registerVaccinationReliefRoutes(
     { config, schema: { params, body: z.object({ addressee: text(60) }).default({ addressee: '' }) } },
     async (req, reply) => {
       const r = await prints.forwardLetter(actorOf(req), req.params.id, req.body);
-      return pdf(reply, r.fileName, r.pdf);
+      return sendPdf(reply, r.pdf, r.fileName, 'relief.pdf');
     },
   );
 
@@ -168,7 +163,7 @@ export function registerVaccinationReliefRoutes(
     },
     async (req, reply) => {
       const r = await prints.notice(actorOf(req), req.params.id, req.body);
-      return pdf(reply, r.fileName, r.pdf);
+      return sendPdf(reply, r.pdf, r.fileName, 'relief.pdf');
     },
   );
 }

@@ -1,4 +1,5 @@
 /** Headers of a file sent in a reply: Content-Disposition with a Japanese file name (RFC 5987) and PDF headers. */
+import type { FastifyReply } from 'fastify';
 
 /** `inline` (shown in the browser) or `attachment` (downloaded), with an ASCII fallback name for old clients. */
 export const disposition = (kind: 'inline' | 'attachment', name: string, fallback: string) =>
@@ -10,3 +11,10 @@ export const pdfHeaders = (fileName: string, fallback: string): Record<string, s
   'content-disposition': disposition('inline', fileName, fallback),
   'cache-control': 'no-store',
 });
+
+/**
+ * Sends a PDF of one person's document (受診券, 通知, 依頼書 …) inline with {@link pdfHeaders}: a Japanese file
+ * name for 「名前を付けて保存」 and never cached, so a shared counter PC keeps no copy.
+ */
+export const sendPdf = (reply: FastifyReply, body: Buffer, fileName: string, fallback: string) =>
+  reply.headers(pdfHeaders(fileName, fallback)).send(body);
