@@ -7,7 +7,7 @@
  * writes) into a table like screening_records (same indexes). Prints Markdown rows for BENCHMARKS.md. Not a test.
  *
  *   npm run bench -- --suite imports [--rows 100000] [--db both|pglite|postgres] [--cpu-prof DIR]
- *     [--node-flags "--max-old-space-size=256"]
+ *     [--node-flags "--max-old-space-size=256" | none]   (default: the server's --max-old-space-size=1024)
  */
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -27,8 +27,12 @@ const arg = (name: string, fallback: string) => {
 const count = Number(arg('rows', '100000'));
 const which = arg('db', 'both');
 const cpuProf = arg('cpu-prof', '');
-/** Node options of the import process, e.g. --node-flags "--max-old-space-size=256" */
-const nodeFlags = arg('node-flags', '');
+/**
+ * Node options of the import process: by default the server's (`npm start`: --max-old-space-size=1024); e.g.
+ * --node-flags none for Node's defaults, or --node-flags "--max-old-space-size=256".
+ */
+const nodeFlagsArg = arg('node-flags', '--max-old-space-size=1024');
+const nodeFlags = nodeFlagsArg === 'none' ? '' : nodeFlagsArg;
 const fy = 2026;
 
 async function timed(fn: () => Promise<unknown>): Promise<number> {
