@@ -4,11 +4,11 @@
  * its line (CSV) or position (XML) and a message per problem, in `errors`. A file that cannot be read at all
  * (no header, broken XML) is a 400 error. Pure: matching to residents and saving are done by the caller.
  */
-import { badRequest } from '../../platform/errors/app-error.ts';
 import {
   accountNumberedRecords,
   csvNamedRecords,
   decodeText,
+  headerNeeds,
   nameKey,
   xmlNamedRecords,
 } from '../../platform/imports/named-records.ts';
@@ -82,15 +82,13 @@ function applications(text: string, kind: 'csv' | 'xml'): { line: number; raw: R
       ? xmlNamedRecords(text, { doc: DOC, root: '電子申請一覧', item: '申込', repeated: ['希望検診'] })
       : csvNamedRecords(text, {
           doc: DOC,
-          checkHeader(header) {
-            const has = new Set(header.map((h) => names.get(h)));
-            if (has.has('familyKana')) has.add('nameKana');
-            const missing = (['applicationNo', 'nameKana', 'birthDate', 'programs'] as const)
-              .filter((f) => !has.has(f))
-              .map((f) => applicationFields[f]);
-            if (missing.length)
-              throw badRequest(`1行目に見出しが必要です。ありません: ${missing.join('、')}${DOC}。`);
-          },
+          checkHeader: headerNeeds({
+            names,
+            needed: ['applicationNo', 'nameKana', 'birthDate', 'programs'],
+            labels: applicationFields,
+            doc: DOC,
+            alsoCounts: ['familyKana', 'nameKana'],
+          }),
         });
   return records.map(({ line, pairs }) => ({ line, raw: rawOf(pairs) }));
 }

@@ -5,11 +5,11 @@
  * read at all is a 400 error. The アンケート columns are the questions of questionnaire.ts, by label or code; a
  * 個人番号 column is skipped unread. Pure.
  */
-import { badRequest } from '../../platform/errors/app-error.ts';
 import {
   accountNumberedRecords,
   csvNamedRecords,
   decodeText,
+  headerNeeds,
   nameKey,
   xmlNamedRecords,
 } from '../../platform/imports/named-records.ts';
@@ -100,15 +100,13 @@ function notifications(text: string, kind: 'csv' | 'xml'): { line: number; raw: 
       ? xmlNamedRecords(text, { doc: DOC, root: '妊娠届一覧', item: '届出', repeated: [] })
       : csvNamedRecords(text, {
           doc: DOC,
-          checkHeader(header) {
-            const has = new Set(header.map((h) => names.get(h)));
-            if (has.has('familyKana')) has.add('nameKana');
-            const missing = (['applicationNo', 'nameKana', 'birthDate'] as const)
-              .filter((f) => !has.has(f))
-              .map((f) => notificationFields[f]);
-            if (missing.length)
-              throw badRequest(`1行目に見出しが必要です。ありません: ${missing.join('、')}${DOC}。`);
-          },
+          checkHeader: headerNeeds({
+            names,
+            needed: ['applicationNo', 'nameKana', 'birthDate'],
+            labels: notificationFields,
+            doc: DOC,
+            alsoCounts: ['familyKana', 'nameKana'],
+          }),
         });
   return records.map(({ line, pairs }) => ({ line, raw: rawOf(pairs) }));
 }

@@ -3,27 +3,11 @@
  * in one INSERT, updates in one UPDATE at the version the commit's check read).
  */
 import type { SqlRunner } from '../../platform/db/connect.ts';
-import type { RecordSource, RecordValues } from './records-repository.ts';
+import type { RecordValues, VaccinationRecordRow } from './records-repository.ts';
 
 export type ImportPerson = { id: number; atenaNo: string; name: string; birthDate: string; sex: string };
-export type StoredRecord = {
-  id: number;
-  residentId: number;
-  vaccine: string;
-  dose: string;
-  vaccinatedOn: string;
-  product: string;
-  lot: string;
-  institutionId: number | null;
-  institutionName: string;
-  doctor: string;
-  formNo: string;
-  source: RecordSource;
-  routine: boolean;
-  issues: Array<{ code: string; message: string }>;
-  note: string;
-  version: number;
-};
+/** A stored record as the import compares with it (the row without its deletion and update stamps). */
+export type StoredRecord = Omit<VaccinationRecordRow, 'updatedAt' | 'deletedAt' | 'deleteReason'>;
 
 const bare = (a: string) => a.replace(/^0+/, '') || '0';
 

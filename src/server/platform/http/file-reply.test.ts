@@ -5,7 +5,9 @@ import { sendPdf } from './file-reply.ts';
 describe('sendPdf', () => {
   it('sends a PDF inline, never cached, with its Japanese name and an ASCII fallback (RFC 5987)', async () => {
     const app = Fastify();
-    app.get('/doc', (_req, reply) => sendPdf(reply, Buffer.from('%PDF-1.7'), '妊娠届出書.pdf', 'notification.pdf'));
+    app.get('/doc', (_req, reply) =>
+      sendPdf(reply, Buffer.from('%PDF-1.7'), '妊娠届出書.pdf', 'notification.pdf'),
+    );
     const res = await app.inject({ method: 'GET', url: '/doc' });
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toBe('application/pdf');

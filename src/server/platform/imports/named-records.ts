@@ -23,6 +23,27 @@ export function decodeText(buf: Buffer): string {
 }
 
 /**
+ * A `checkHeader` for {@link csvNamedRecords}: the header must have a column for each of `needed` (fields by
+ * `names`, column name → field); a column of `alsoCounts[0]` stands in for `alsoCounts[1]` (e.g. 姓カナ for カナ氏名).
+ * The message lists the missing columns by their labels.
+ */
+export function headerNeeds<F extends string>(o: {
+  names: Map<string, F>;
+  needed: readonly F[];
+  labels: Partial<Record<F, string>>;
+  doc: string;
+  alsoCounts?: [F, F];
+}): (header: string[]) => void {
+  return (header) => {
+    const has = new Set(header.map((h) => o.names.get(h)));
+    if (o.alsoCounts && has.has(o.alsoCounts[0])) has.add(o.alsoCounts[1]);
+    const missing = o.needed.filter((f) => !has.has(f)).map((f) => o.labels[f] ?? f);
+    if (missing.length)
+      throw badRequest(`1行目に見出しが必要です。ありません: ${missing.join('、')}${o.doc}。`);
+  };
+}
+
+/**
  * The records of a CSV, names as nameKey of the header. `checkHeader` gets those names and throws (400) when a
  * column the format needs is missing.
  */
